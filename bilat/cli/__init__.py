@@ -1,0 +1,23 @@
+"""The `bilat` command line: thin wiring over importable functions."""
+
+from __future__ import annotations
+
+import sys
+
+from bilat.cli.app import app
+from bilat.errors import BilatError
+
+# Commands register themselves on `app` when their module is imported.
+from bilat.cli import brief, claims, starter  # noqa: E402,F401,I001
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    try:
+        app()
+    except BilatError as exc:
+        from bilat.cli.app import err_console
+
+        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(2)

@@ -1,0 +1,61 @@
+"""`bilat brief A B`: how two countries relate, from the evidence in the store."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from bilat.analyse.brief import build_brief
+from bilat.cli.app import DbOption, app, console, open_store
+from bilat.reference import resolve
+from bilat.report import render_html, render_json, render_markdown, render_terminal
+
+
+class BriefFormat(str, Enum):
+    terminal = "terminal"
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+def brief(db: Path | str | None, first: str, second: str) -> dict[str, Any]:
+    """The brief of the dyad named by two country names or codes in any common form."""
+    a, b = resolve(first), resolve(second)
+    with open_store(db) as store:
+        return build_brief(store, a, b)
+
+
+@app.command("brief")
+def brief_cli(
+    first: Annotated[str, typer.Argument(help="A country: code or name, e.g. KAZ, Kazakhstan.")],
+    second: Annotated[str, typer.Argument(help="The other country or bloc, e.g. RUS, EU.")],
+    format: Annotated[
+        BriefFormat, typer.Option("--format", "-f", help="terminal, md, html or json.")
+    ] = BriefFormat.terminal,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """A sourced brief of how two countries relate: figures per dimension, memberships,
+    timeline, conflicting figures and sources."""
+    data = brief(db, first, second)
+    if format is BriefFormat.terminal and output is None:
+        render_terminal(data, console)
+        return
+    renderers = {
+        BriefFormat.terminal: render_markdown,
+        BriefFormat.md: render_markdown,
+        BriefFormat.html: render_html,
+        BriefFormat.json: render_json,
+    }
+    text = renderers[format](data)
+    if output is None:
+        typer.echo(text)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        console.print(f"Wrote {output}")
