@@ -15,8 +15,8 @@ from typing import Any
 from bilat.analyse.reconcile import ClaimGroup, reconcile
 from bilat.model import Claim, Event, Source
 from bilat.ontology import DIMENSIONS, event_types, indicators
-from bilat.reference import memberships_of, name_of, organisation
-from bilat.report.format import format_time, format_value
+from bilat.reference import memberships_of, name_of, organisation, regions
+from bilat.report.format import describe_claim, format_time
 from bilat.store import Store
 
 # Figures that make a good chart: how a country's ties split between partners over time.
@@ -133,14 +133,29 @@ def _org_ids(entity: str, at: str | None) -> set[str]:
     return {m.org for m in memberships_of(entity, at)}
 
 
+def _regions_of(entity: str) -> list[str]:
+    return [r.id for r in regions().values() if entity in r.members]
+
+
+def _pair_claims(store: Store, a: str, b: str) -> list[Claim]:
+    """Claims between the two, and claims about a region one belongs to (Central Asia's arms
+    imports from Russia speak of Kazakhstan too); the regional ones keep their region id."""
+    found = store.claims(pair=(a, b))
+    for one, other in ((a, b), (b, a)):
+        for region_id in _regions_of(one):
+            found.extend(store.claims(pair=(region_id, other)))
+    return found
+
+
 def _pair_events(store: Store, a: str, b: str) -> list[Event]:
-    """Events between the two, and events where one deals with a body the other belongs to."""
+    """Events between the two, and events where one deals with a body the other belongs to
+    (Kyrgyzstan joining a union Russia leads); a crowded event needs both sides named."""
     direct = {e.id: e for e in store.events(all_of=[a, b])}
     for one, other in ((a, b), (b, a)):
-        for event in store.events(actors=[one]):
-            if event.id in direct:
+        for event in store.events(actors=[one, *_regions_of(one)]):
+            if event.id in direct or len(event.actors) != 2:
                 continue
-            if _org_ids(other, event.date.start) & set(event.actors):
+            if (_org_ids(other, event.date.start) | {other}) & set(event.actors):
                 direct[event.id] = event
     return sorted(direct.values(), key=lambda e: (e.date.start, e.id))
 
@@ -208,9 +223,7 @@ def _series(store: Store, a: str, b: str, sources: Mapping[str, Source]) -> list
                 continue
             unit = claims[0].unit
             label = indicators()[name].label
-            out.append(
-                {"title": f"{label}: {name_of(subject)}", "unit": unit, "lines": lines}
-            )
+            out.append({"title": f"{label}: {name_of(subject)}", "unit": unit, "lines": lines})
             if len(out) == MAX_SERIES:
                 return out
     return out
@@ -225,13 +238,14 @@ def _headline(
     sources: Mapping[str, Source],
     cites: _Citations,
 ) -> list[str]:
-    names = f"{name_of(a)} and {name_of(b)}"
+    names = {x: name_of(x) for c in claims for x in (c.subject, c.object) if x}
     used = {c.source_id for c in claims} | {e.source_id for e in events}
     years = sorted(sources[s].year or 0 for s in used if s in sources and sources[s].year)
     span = f", published {years[0]}–{years[-1]}" if years and years[0] != years[-1] else ""
+    plural = "s" if len(used) != 1 else ""
     lines = [
         f"The knowledge base holds {len(claims)} figures and {len(events)} dated events on "
-        f"{names} from {len(used)} sources{span}."
+        f"{name_of(a)} and {name_of(b)} from {len(used)} source{plural}{span}."
     ]
     per_dimension = Counter(indicators()[c.indicator].dimension for c in claims)
     ranked = [(d, n) for d, n in per_dimension.most_common() if d]
@@ -254,12 +268,7 @@ def _headline(
         if (claim.indicator, claim.subject) in seen:
             continue
         seen.add((claim.indicator, claim.subject))
-        label = indicators()[claim.indicator].label.lower()
-        when = f" ({format_time(str(claim.time))})" if claim.time else ""
-        strongest.append(
-            f"{label} of {name_of(claim.subject or '')} with {name_of(claim.object or '')}: "
-            f"{format_value(claim_dict(claim, 0))}{when} [{cites.cite(claim.source_id)}]"
-        )
+        strongest.append(describe_claim(claim_dict(claim, cites.cite(claim.source_id)), names))
         if len(strongest) == 3:
             break
     if strongest:
@@ -286,7 +295,7 @@ def build_brief(store: Store, a: str, b: str, *, today: date | None = None) -> d
     day = (today or date.today()).isoformat()
     sources = store.source_map()
     cites = _Citations(sources)
-    groups = reconcile(store.claims(pair=(a, b)), sources)
+    groups = reconcile(_pair_claims(store, a, b), sources)
     claims = sorted(_ranked(groups), key=_indicator_order)
     events = _pair_events(store, a, b)
     conflict_groups = [g for g in groups if g.conflict]

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import sys
 
+# Commands register themselves on `app` when their module is imported.
+from bilat.cli import brief, claims, starter  # noqa: F401
 from bilat.cli.app import app
 from bilat.errors import BilatError
-
-# Commands register themselves on `app` when their module is imported.
-from bilat.cli import brief, claims, starter  # noqa: E402,F401,I001
 
 __all__ = ["app", "main"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,7 +14,7 @@ from bilat.reference import resolve
 from bilat.report import render_html, render_json, render_markdown, render_terminal
 
 
-class BriefFormat(str, Enum):
+class BriefFormat(StrEnum):
     terminal = "terminal"
     md = "md"
     html = "html"

@@ -8,12 +8,12 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from bilat.analyse.brief import claim_dict
 from bilat.cli.app import DbOption, JsonOption, app, console, open_store
 from bilat.model import Claim, Source
 from bilat.ontology import DIMENSIONS
 from bilat.reference import resolve
-from bilat.report.format import format_time, format_value
-from bilat.analyse.brief import claim_dict
+from bilat.report.format import format_claim_value, format_time
 
 
 def list_claims(
@@ -60,7 +60,7 @@ def claims_cli(
             claim.indicator,
             claim.subject or "–",
             claim.object or "–",
-            format_value(claim_dict(claim, 0)),
+            format_claim_value(claim_dict(claim, 0)),
             format_time(str(claim.time) if claim.time else None),
             claim.source_id,
             claim.method,
@@ -78,15 +78,14 @@ def sources_cli(as_json: JsonOption = False, db: DbOption = None) -> None:
     """List the sources in the store with their reliability grades."""
     found = list_sources(db)
     if as_json:
-        rows = [
-            {k: getattr(s, k) for k in Source.__slots__}  # type: ignore[attr-defined]
-            for s in found
-        ]
+        rows = [{k: getattr(s, k) for k in Source.__slots__} for s in found]
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     table = Table(title=f"{len(found)} sources")
     for column in ("id", "grade", "year", "author", "title", "why this grade"):
         table.add_column(column, overflow="fold")
     for s in found:
-        table.add_row(s.id, s.grade, str(s.year or "n.d."), s.author or "–", s.title, s.grade_reason)
+        table.add_row(
+            s.id, s.grade, str(s.year or "n.d."), s.author or "–", s.title, s.grade_reason
+        )
     console.print(table)

@@ -11,7 +11,13 @@ import math
 from collections.abc import Mapping, Sequence
 from html import escape
 
-from bilat.report.format import display_name, format_axis_value, format_number, unit_label
+from bilat.report.format import (
+    display_name,
+    format_axis_value,
+    format_value,
+    format_year,
+    unit_label,
+)
 
 # Okabe–Ito colours: distinguishable for the common forms of colour blindness.
 PALETTE = (
@@ -33,6 +39,12 @@ _TITLE_HEIGHT = 28
 _LEGEND_ROW = 20
 _LEGEND_PER_ROW = 4
 _AXIS_BELOW = 40
+_MAX_LABEL_CHARS = 32
+
+
+def _fit(text: str, limit: int) -> str:
+    """Shorten a label to `limit` characters; the full name stays in the tooltip."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _n(value: float) -> str:
@@ -179,13 +191,10 @@ def line_chart_svg(
             f'<polyline class="line" points="{coords}" fill="none" stroke="{colour}" '
             f'stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round"/>'
         )
-        for x, y in points:
-            year = format_number(x)
-            label = f"{name}, {year}: {format_axis_value(y, unit)}"
-            if unit not in ("percent", "count", ""):
-                label += f" {unit_label(unit)}"
+        for when, amount in points:
+            label = f"{name}, {format_year(when)}: {format_value(amount, unit)}"
             parts.append(
-                f'<circle cx="{_n(px(x))}" cy="{_n(py(y))}" r="4" fill="{colour}" '
+                f'<circle cx="{_n(px(when))}" cy="{_n(py(amount))}" r="4" fill="{colour}" '
                 f'stroke="#ffffff" stroke-width="1.5"><title>{escape(label)}</title></circle>'
             )
         parts.append("</g>")
@@ -209,8 +218,11 @@ def bar_chart_svg(
     values = [float(v) for v in bars.values()]
     ticks = nice_ticks(min(0.0, *values), max(0.0, *values))
     low, high = ticks[0], ticks[-1]
-    label_width = 160
-    left, right = label_width, _WIDTH - _MARGIN_RIGHT - 56  # room for the value labels
+    labels = {key: _fit(display_name(key, names), _MAX_LABEL_CHARS) for key in bars}
+    # No text metrics without a browser: ~7 px a character at 12 px is close for sans-serif.
+    label_width = min(max(len(label) for label in labels.values()) * 7 + 16, 240)
+    value_width = max(len(format_value(float(v), unit)) for v in bars.values()) * 7 + 12
+    left, right = max(label_width, 60), _WIDTH - _MARGIN_RIGHT - value_width
     bar_height, gap = 18, 8
     top = _TITLE_HEIGHT + 12
     bottom = top + len(bars) * (bar_height + gap)
@@ -236,11 +248,11 @@ def bar_chart_svg(
         name = display_name(key, names)
         y = top + index * (bar_height + gap)
         x0, x1 = sorted((zero, px(value)))
-        shown = format_axis_value(value, unit)
+        shown = format_value(value, unit)
         parts.append(
             f'<g class="bar" data-key="{_attr(key)}">'
             f'<text x="{left - 8}" y="{y + 13}" text-anchor="end" fill="#1f2933">'
-            f"{escape(name)}</text>"
+            f"{escape(labels[key])}</text>"
             f'<rect x="{_n(x0)}" y="{y}" width="{_n(max(x1 - x0, 1.0))}" height="{bar_height}" '
             f'rx="2" fill="{colour}"><title>{escape(f"{name}: {shown}")}</title></rect>'
             f'<text x="{_n(x1 + 6)}" y="{y + 13}" fill="#4b5563">{escape(shown)}</text>'

@@ -17,7 +17,7 @@ EN_DASH = "\u2013"
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONEY_SCALES: tuple[tuple[float, str], ...] = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
-_QUALIFIER_WORDS = {"approx": "about", "at_least": "more than", "at_most": "up to"}
+_QUALIFIER_WORDS = {"approx": "about", "at_least": "at least", "at_most": "up to"}
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _CITE = re.compile(r"\[(\d+)\]")
 
@@ -45,8 +45,13 @@ _RELATIONS: dict[str, tuple[str, str]] = {
     "investment_share": ("{o} in {s}", "←"),
     "arms_import_share": ("{o} in {s}", "←"),
     "oil_production_share": ("{o} in {s}", "←"),
-    "ethnic_share": ("{o} ethnicity in {s}", "←"),
+    "ethnic_share": ("{s}, people of {o} origin", "←"),
 }
+
+
+def format_year(value: float) -> str:
+    """A year as written, without a thousands separator: 2016, not 2,016."""
+    return str(int(value)) if value == int(value) else f"{value:g}"
 
 
 def format_number(value: float, *, signed: bool = False) -> str:
@@ -231,7 +236,10 @@ def split_cites(text: str) -> list[str | int]:
 
 
 def describe_claim(claim: Mapping[str, Any], names: Mapping[str, str]) -> str:
-    """One line for a claim: "Remittances as share of GDP — Kyrgyzstan from Russia: 30.4% (2016) [2]"."""
+    """One line for a claim.
+
+    "Remittances as share of GDP — Kyrgyzstan from Russia: 30.4% (2016) [2]"
+    """
     label = claim.get("label") or claim.get("indicator") or "Figure"
     who = parties(claim, names)
     head = f"{label} — {who}" if who else str(label)
@@ -303,15 +311,17 @@ def membership_rows(brief: Mapping[str, Any]) -> list[tuple[str, list[str], bool
     return rows
 
 
-def series_table(series: Mapping[str, Any]) -> tuple[list[int | float], list[tuple[str, list[str]]]]:
-    """A chart series as a table: the years, and per line its key and one cell per year."""
+def series_table(
+    series: Mapping[str, Any],
+) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """A chart series as a table: the year headings, and per line its key and year cells."""
     lines: Mapping[str, Any] = series.get("lines") or {}
     years = sorted({point[0] for points in lines.values() for point in points})
     rows: list[tuple[str, list[str]]] = []
     for key, points in lines.items():
         by_year = {point[0]: float(point[1]) for point in points}
         rows.append((key, [format_number(by_year[y]) if y in by_year else "—" for y in years]))
-    return years, rows
+    return [format_year(y) for y in years], rows
 
 
 def conflict_figure(conflict: Mapping[str, Any], names: Mapping[str, str]) -> tuple[str, str]:

@@ -17,13 +17,11 @@ from markupsafe import Markup, escape
 
 from bilat.report.charts import line_chart_svg
 from bilat.report.format import (
-    cite_marker,
     conflict_figure,
     direction,
     display_name,
     format_citation,
     format_claim_value,
-    format_number,
     format_spread,
     format_time,
     grade_of,
@@ -117,7 +115,7 @@ def _context(brief: Mapping[str, Any]) -> dict[str, Any]:
                 "svg": Markup(line_chart_svg(title, unit, lines, names)),
                 "title": title,
                 "unit": unit,
-                "years": [format_number(y) for y in years],
+                "years": years,
                 "rows": [(display_name(key, names), cells) for key, cells in rows],
             }
         )
@@ -178,7 +176,6 @@ def _context(brief: Mapping[str, Any]) -> dict[str, Any]:
         "events": events,
         "conflicts": conflicts,
         "sources": sources,
-        "cite_marker": cite_marker,
     }
 
 

@@ -7,12 +7,11 @@ from typing import Any
 
 from bilat.report.format import (
     cite_marker,
+    conflict_figure,
     direction,
     display_name,
-    conflict_figure,
     format_citation,
     format_claim_value,
-    format_number,
     format_spread,
     format_time,
     grade_of,
@@ -95,7 +94,7 @@ def _series(brief: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
             continue
         unit = series.get("unit")
         title = f"{series.get('title')} ({unit})" if unit else str(series.get("title"))
-        header = ["", *(format_number(y) for y in years)]
+        header = ["", *years]
         table_rows = [[display_name(key, names), *cells] for key, cells in rows]
         out += [f"### {_text(title)}", "", *_table(header, table_rows, "l" + "r" * len(years))]
     return ["## Figures over time", "", *out] if out else []
@@ -162,7 +161,7 @@ def _sources(brief: Mapping[str, Any]) -> list[str]:
     lines = ["## Sources", ""]
     for source in sources:
         n = source.get("n")
-        entry = f"{n}. <a id=\"src-{n}\"></a>{_text(format_citation(source))}"
+        entry = f'{n}. <a id="src-{n}"></a>{_text(format_citation(source))}'
         entry += f" **Grade {_text(source.get('grade') or '?')}**"
         if source.get("grade_reason"):
             entry += f" — {_text(source['grade_reason'])}"

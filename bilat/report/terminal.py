@@ -22,7 +22,6 @@ from bilat.report.format import (
     display_name,
     format_citation,
     format_claim_value,
-    format_number,
     format_spread,
     format_time,
     grade_of,
@@ -154,12 +153,14 @@ def _timeline_table(brief: Mapping[str, Any]) -> Table | None:
 
 
 def _conflict_claim(brief: Mapping[str, Any], claim: Mapping[str, Any]) -> Text:
+    # The figure on its own line, its provenance under it: narrow columns wrap cleanly.
     text = Text(format_claim_value(claim))
-    text.append(f" {cite_marker(claim.get('cite'))}", style="cyan")
+    text.append("\n")
+    text.append(cite_marker(claim.get("cite")), style="cyan")
     text.append(" grade ")
     text.append_text(_grade(grade_of(brief, claim.get("cite"))))
     if claim.get("time"):
-        text.append(f" ({format_time(claim.get('time'))})", style="dim")
+        text.append(f", {format_time(claim.get('time'))}", style="dim")
     return text
 
 
@@ -169,9 +170,9 @@ def _conflicts_table(brief: Mapping[str, Any]) -> Table | None:
         return None
     names = _names(brief)
     table = _table("Conflicting figures")
-    table.add_column("Figure", ratio=3)
-    table.add_column("Preferred", ratio=3)
-    table.add_column("Other", ratio=3)
+    table.add_column("Figure", ratio=2)
+    table.add_column("Preferred")
+    table.add_column("Other")
     table.add_column("Spread", justify="right", no_wrap=True)
     table.add_column("Why preferred", ratio=3)
     for conflict in conflicts:
@@ -224,7 +225,7 @@ def _series_tables(brief: Mapping[str, Any]) -> list[Table]:
         table = _table(f"{series.get('title')} ({unit})" if unit else str(series.get("title")))
         table.add_column("")
         for year in years:
-            table.add_column(format_number(year), justify="right")
+            table.add_column(year, justify="right")
         for key, cells in rows:
             table.add_row(Text(display_name(key, names)), *(Text(c) for c in cells))
         tables.append(table)
@@ -237,9 +238,7 @@ def render_terminal(brief: dict[str, Any], console: Console) -> None:
     console.print(_title_panel(brief))
     if not brief.get("evidence"):
         pair = [display_name(code, names) for code in brief.get("pair") or []]
-        message = (
-            f"No evidence in the knowledge base about relations between {' and '.join(pair)}."
-        )
+        message = f"No evidence in the knowledge base about relations between {' and '.join(pair)}."
         console.print(Panel(Text(message, style="bold yellow"), box=box.ROUNDED))
         memberships = _memberships_table(brief)
         if memberships is not None:

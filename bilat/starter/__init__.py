@@ -78,7 +78,7 @@ class _Checker:
         if value is None and optional:
             return None
         if not isinstance(value, str):
-            self.fail(f"time must be a quoted string such as \"2016\", got {value!r}")
+            self.fail(f'time must be a quoted string such as "2016", got {value!r}')
         parsed = TimeRef.parse(value)
         if parsed is None or not parsed.start[:4].isdigit():
             self.fail(f"unreadable time {value!r}")
@@ -92,7 +92,7 @@ def _claim(record: dict[str, Any], check: _Checker, sources: dict[str, Source]) 
         check.fail(f"unknown indicator {name!r}")
         raise AssertionError  # unreachable: fail() raises
     unit = record["unit"]
-    if not (spec.accepts_unit(unit) or record["qualifier"] == "change" and unit == "percent"):
+    if not (spec.accepts_unit(unit) or (record["qualifier"] == "change" and unit == "percent")):
         check.fail(f"indicator {name} is measured in {spec.unit}, not {unit!r}")
     if record["qualifier"] not in QUALIFIERS:
         check.fail(f"unknown qualifier {record['qualifier']!r}")

@@ -199,9 +199,7 @@ class Store:
         e, ea = schema.events.c, schema.event_actors.c
         query = select(schema.events).where(e.superseded == 0)
         if actors is not None:
-            query = query.where(
-                e.id.in_(select(ea.event_id).where(ea.actor.in_(list(actors))))
-            )
+            query = query.where(e.id.in_(select(ea.event_id).where(ea.actor.in_(list(actors)))))
         for actor in all_of or ():
             query = query.where(e.id.in_(select(ea.event_id).where(ea.actor == actor)))
         query = query.order_by(e.date_start, e.id)

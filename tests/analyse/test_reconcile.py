@@ -12,11 +12,20 @@ SOURCES = {
 }
 
 
-def claim(value: float, source: str, *, unit: str = "km", time: str | None = None,
-          qualifier: str = "exact", subject: str = "KAZ", object: str = "RUS",
-          indicator: str = "border_length") -> Claim:  # fmt: skip
-    return Claim(indicator, subject, object, value, unit, source, TimeRef.parse(time),
-                 qualifier=qualifier)  # type: ignore[arg-type]  # fmt: skip
+def claim(
+    value: float,
+    source: str,
+    *,
+    unit: str = "km",
+    time: str | None = None,
+    qualifier: str = "exact",
+    subject: str = "KAZ",
+    object: str = "RUS",
+    indicator: str = "border_length",
+) -> Claim:
+    return Claim(
+        indicator, subject, object, value, unit, source, TimeRef.parse(time), qualifier=qualifier
+    )  # type: ignore[arg-type]
 
 
 def test_differing_border_lengths_are_a_conflict_and_the_reliable_source_wins() -> None:
@@ -27,8 +36,9 @@ def test_differing_border_lengths_are_a_conflict_and_the_reliable_source_wins() 
 
 
 def test_a_symmetric_figure_groups_from_either_side() -> None:
-    groups = reconcile([claim(7500, "good"), claim(7500, "weak", subject="RUS",
-                                                    object="KAZ")], SOURCES)  # fmt: skip
+    groups = reconcile(
+        [claim(7500, "good"), claim(7500, "weak", subject="RUS", object="KAZ")], SOURCES
+    )
     assert len(groups) == 1 and not groups[0].conflict
 
 

@@ -24,9 +24,15 @@ def sample_batch() -> Batch:
         Claim("trade_share", "KAZ", "CHN", 14.0, "percent", SOURCE.id, TimeRef.parse("2019")),
     ]
     events = [
-        Event("COOPERATE", ("KGZ", "EAEU"), TimeRef.parse("2015-08"), "Joined the union.",
-              SOURCE.id, subtype="joins"),
-    ]  # fmt: skip
+        Event(
+            "COOPERATE",
+            ("KGZ", "EAEU"),
+            TimeRef.parse("2015-08"),
+            "Joined the union.",
+            SOURCE.id,
+            subtype="joins",
+        ),
+    ]
     return Batch(sources=[SOURCE], claims=claims, events=events)
 
 
