@@ -84,7 +84,8 @@ def test_mentions_sit_in_the_named_paragraph_of_the_seed(seeds_dir: Path, prefix
         para = paras[record["paragraph"] - 1]
         where = f"{file}: {record['summary']!r}"
         assert record["mention"] in text[para.start : para.end], where
-        assert para.heading == record["section"], where
+        # Long headings are cited by their first words, so no run of the source is copied.
+        assert (para.heading or "").startswith(record["section"].rstrip(" …")), where
 
 
 def test_no_summary_copies_the_analyses(seeds_dir: Path) -> None:
