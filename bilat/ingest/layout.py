@@ -39,25 +39,42 @@ def looks_like_heading(block: str) -> bool:
     )
 
 
-def paragraphs(text: str) -> list[Paragraph]:
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of text between blank lines, trimmed."""
+
+    start: int
+    end: int
+    is_heading: bool
+
+
+def blocks(text: str, start: int = 0) -> list[Block]:
+    """Every non-empty block of text[start:], headings included."""
+    found: list[Block] = []
+    position = start
+    for block_end_match in [*_BLANK_LINES.finditer(text, start), None]:
+        end = block_end_match.start() if block_end_match else len(text)
+        block = text[position:end]
+        stripped = block.strip()
+        if stripped:
+            offset = position + block.index(stripped[0])
+            found.append(Block(offset, offset + len(stripped), looks_like_heading(stripped)))
+        position = block_end_match.end() if block_end_match else len(text)
+    return found
+
+
+def paragraphs(text: str, start: int = 0) -> list[Paragraph]:
     """Every non-empty block of `text`, numbered, with the heading it sits under.
 
     Headings are not counted as paragraphs; they label the ones that follow.
     """
     found: list[Paragraph] = []
     heading: str | None = None
-    position = 0
-    for block_end_match in [*_BLANK_LINES.finditer(text), None]:
-        end = block_end_match.start() if block_end_match else len(text)
-        block = text[position:end]
-        stripped = block.strip()
-        if stripped:
-            offset = position + block.index(stripped[0])
-            if looks_like_heading(stripped):
-                heading = stripped
-            else:
-                found.append(Paragraph(len(found) + 1, offset, offset + len(stripped), heading))
-        position = block_end_match.end() if block_end_match else len(text)
+    for block in blocks(text, start):
+        if block.is_heading:
+            heading = text[block.start : block.end]
+        else:
+            found.append(Paragraph(len(found) + 1, block.start, block.end, heading))
     return found
 
 

@@ -136,6 +136,52 @@ class Store:
         self._insert_new(conn, schema.event_actors, actor_rows)
         return result
 
+    def write_document(self, batch: Batch, document: Document) -> tuple[WriteResult, int]:
+        """Write one document's records, marking older versions of the same file superseded.
+
+        The old versions' claims and events stay in the store (evidence is never deleted);
+        they are flagged so that listings and briefs read the newest version.
+        """
+        try:
+            with self.transaction() as conn:
+                superseded = self._supersede(conn, document)
+                return self.write_in(conn, batch), superseded
+        except SQLAlchemyError as exc:
+            raise StoreError(f"[E303] write failed, nothing was stored: {exc}") from exc
+
+    def _supersede(self, conn: Connection, document: Document) -> int:
+        d = schema.documents.c
+        old = [
+            row[0]
+            for row in conn.execute(
+                select(d.id).where(
+                    d.path == document.path, d.id != document.id, d.superseded_by.is_(None)
+                )
+            )
+        ]
+        if not old:
+            return 0
+        conn.execute(
+            schema.documents.update().where(d.id.in_(old)).values(superseded_by=document.id)
+        )
+        for table in (schema.claims, schema.events):
+            conn.execute(
+                table.update().where(table.c.document_id.in_(old)).values(superseded=1)
+            )
+        return len(old)
+
+    def has_document(self, document_id: str) -> bool:
+        with self.engine.connect() as conn:
+            d = schema.documents.c
+            return conn.execute(select(d.id).where(d.id == document_id)).first() is not None
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Every document version without its text: id, path, title, superseded_by."""
+        d = schema.documents.c
+        query = select(d.id, d.path, d.title, d.source_id, d.published, d.superseded_by)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query.order_by(d.path, d.ingested_at))]
+
     def _insert_new(self, conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> int:
         """Insert rows whose key is not there yet; returns how many were new."""
         if not rows:

@@ -1,0 +1,1 @@
+"""Quality and speed benchmark for `bilat extract` (see bench/README.md)."""

@@ -1,0 +1,252 @@
+"""From a document's text to its records: sentences, claims and events.
+
+`extract_document` is a pure function of the document: it reads nothing else and writes
+nothing, so it can run anywhere (a process pool, a cluster) and its results be written to the
+store afterwards, one transaction per document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bilat.extract.attribute import Role, attribute
+from bilat.extract.events import find_event
+from bilat.extract.gazetteer import default_gazetteer
+from bilat.extract.quantities import find_quantities
+from bilat.extract.sentences import split_sentences
+from bilat.extract.timex import find_times, header_years
+from bilat.extract.types import EntityMention, Quantity, Sentence, TimeMention
+from bilat.ingest.layout import Block, blocks, paragraph_at, paragraphs
+from bilat.model import Claim, Document, Event, TimeRef
+
+_LINE = re.compile(r"[^\n]+")
+_BULLET = re.compile(r"\s*[•\-*–]\s")
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _TableHeader:
+    """Columns of a table header: each with its span, year and the actors it names."""
+
+    cells: tuple[tuple[int, int, int], ...]  # (start, end, year)
+
+
+def _in(items: Sequence[Any], start: int, end: int) -> list[Any]:
+    """Items (sorted by .start) that start within [start, end)."""
+    starts = [i.start for i in items]
+    return list(items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
+
+
+def _table_header(text: str, line: tuple[int, int]) -> _TableHeader | None:
+    years = header_years(text[line[0] : line[1]])
+    if not years:
+        return None
+    cells = []
+    cell_start = line[0]
+    for _, year_end, year in years:
+        end = line[0] + year_end
+        while end < line[1] and text[end] in "0123456789)":  # footnote digits after the year
+            end += 1
+        cells.append((cell_start, end, year))
+        cell_start = end
+    return _TableHeader(tuple(cells))
+
+
+class _DocumentExtractor:
+    def __init__(self, document: Document, body_start: int) -> None:
+        self.document = document
+        self.text = document.text
+        self.body_start = body_start
+        self.gazetteer = default_gazetteer()
+        self.result = Extraction(document)
+        self.paragraphs = paragraphs(self.text, body_start)
+
+    def run(self) -> Extraction:
+        for block in blocks(self.text, self.body_start):
+            self._block(block)
+        return self.result
+
+    def _block(self, block: Block) -> None:
+        text, doc = self.text, self.document
+        mentions = self.gazetteer.find(text, block.start, block.end, at=doc.published)
+        times = find_times(text, block.start, block.end, doc_date=doc.published)
+        quantities = find_quantities(text, block.start, block.end)
+        sentences = split_sentences(text, block.start, block.end)
+        self.result.sentences.extend(sentences)
+        header: _TableHeader | None = None
+        row_actor: str | None = None
+        previous_subject: str | None = None
+        sentence_starts = [s.start for s in sentences]
+        for line_match in _LINE.finditer(text, block.start, block.end):
+            line = (line_match.start(), line_match.end())
+            line_quantities = _in(quantities, *line)
+            line_mentions = _in(mentions, *line)
+            if not line_quantities and header is None:
+                header = _table_header(text, line)
+            is_row = (
+                header is not None
+                and bool(line_mentions)
+                and line_mentions[0].start - line[0] <= 2
+                and not _BULLET.match(text, line[0])
+            )
+            if is_row:
+                row_actor = line_mentions[0].entity
+            for quantity in line_quantities:
+                index = max(bisect.bisect_right(sentence_starts, quantity.start) - 1, 0)
+                sentence = sentences[index] if sentences else Sentence(*line)
+                if is_row and header is not None:
+                    claim = self._table_claim(quantity, line, line_quantities, header, mentions)
+                else:
+                    context: list[tuple[str, Role | None]] = []
+                    if previous_subject:
+                        context.append((previous_subject, "subject"))
+                    if row_actor:
+                        context.append((row_actor, "subject"))
+                    claim = self._claim(
+                        quantity, sentence, quantities, mentions, times, context, None
+                    )
+                if claim.subject:
+                    previous_subject = claim.subject
+                self.result.claims.append(claim)
+        for sentence in sentences:
+            event = find_event(
+                text,
+                (sentence.start, sentence.end),
+                _in(mentions, sentence.start, sentence.end),
+                _in(times, sentence.start, sentence.end),
+                source_id=doc.source_id,
+                document_id=doc.id,
+            )
+            if event is not None:
+                self.result.events.append(event)
+
+    def _claim(
+        self,
+        quantity: Quantity,
+        sentence: Sentence,
+        quantities: Sequence[Quantity],
+        mentions: Sequence[EntityMention],
+        times: Sequence[TimeMention],
+        context: Sequence[tuple[str, Role | None]],
+        context_time: TimeRef | None,
+        clause: tuple[int, int] | None = None,
+        near: tuple[int, int] | None = None,
+    ) -> Claim:
+        if clause is None:
+            clause = _clause(quantity, quantities, sentence)
+        sentence_mentions = _in(mentions, sentence.start, sentence.end)
+        sentence_times = _in(times, sentence.start, sentence.end)
+        found = attribute(
+            quantity,
+            self.text,
+            (sentence.start, sentence.end),
+            sentence_mentions,
+            sentence_times,
+            clause,
+            context,
+            context_time,
+            near=near,
+        )
+        para = paragraph_at(self.paragraphs, quantity.start)
+        return Claim(
+            indicator=found.indicator,
+            subject=found.subject,
+            object=found.object,
+            value=quantity.value,
+            value_max=quantity.value_max,
+            unit=quantity.unit,
+            qualifier=quantity.qualifier,
+            time=found.time,
+            source_id=self.document.source_id,
+            document_id=self.document.id,
+            span=(quantity.start, quantity.end),
+            sentence_span=(sentence.start, sentence.end),
+            sentence=self.text[sentence.start : sentence.end],
+            locator=para.locator() if para else None,
+            method=f"rules:{found.how}" if found.how else "rules",
+            confidence=found.confidence,
+        )
+
+    def _table_claim(
+        self,
+        quantity: Quantity,
+        line: tuple[int, int],
+        line_quantities: Sequence[Quantity],
+        header: _TableHeader,
+        mentions: Sequence[EntityMention],
+    ) -> Claim:
+        """A table cell: the row names one actor, the column header the other and the year."""
+        column = line_quantities.index(quantity)
+        row_mentions = _in(mentions, *line)
+        context: list[tuple[str, Role | None]] = [(row_mentions[0].entity, "subject")]
+        time: TimeRef | None = None
+        near: tuple[int, int] | None = None
+        if column < len(header.cells):
+            cell_start, cell_end, year = header.cells[column]
+            context.extend((m.entity, "object") for m in _in(mentions, cell_start, cell_end))
+            time = TimeRef(str(year))
+            near = (cell_start, cell_end)
+        row = Sentence(*line)
+        return self._claim(quantity, row, [quantity], [], [], context, time, line, near)
+
+
+def _clause(quantity: Quantity, quantities: Sequence[Quantity], sentence: Sentence) -> tuple[int, int]:
+    """The stretch of a sentence that belongs to one figure of a list of figures."""
+    start, end = sentence.start, sentence.end
+    for other in quantities:
+        if other is quantity or not (sentence.start <= other.start < sentence.end):
+            continue
+        if other.end <= quantity.start:
+            start = max(start, other.end)
+        elif other.start >= quantity.end:
+            end = min(end, other.start)
+    return (start, end)
+
+
+def extract_document(document: Document, body_start: int = 0) -> Extraction:
+    """Every sentence, claim and event in a document. Pure: no I/O."""
+    return _DocumentExtractor(document, body_start).run()
+
+
+def contract_row(claim: Claim, doc: str, text: str) -> dict[str, Any]:
+    """A claim as `bilat extract --format jsonl` prints it (the contract in DESIGN.md)."""
+    start, end = claim.span or (0, 0)
+    return {
+        "doc": doc,
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "sentence": claim.sentence,
+        "indicator": claim.indicator,
+        "subject": claim.subject,
+        "object": claim.object,
+        "value": claim.value,
+        "value_max": claim.value_max,
+        "unit": claim.unit,
+        "time": str(claim.time) if claim.time else None,
+        "confidence": claim.confidence,
+    }
+
+
+def extract_file(path: str | Path) -> Iterator[dict[str, Any]]:
+    """The contract rows of one file; raises InputError if it cannot be read."""
+    from bilat.ingest.documents import load
+
+    document, _source, body_start = load(Path(path))
+    extraction = extract_document(document, body_start)
+    for claim in extraction.claims:
+        yield contract_row(claim, str(path), document.text)

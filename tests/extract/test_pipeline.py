@@ -1,0 +1,93 @@
+"""Extraction end to end on texts we wrote: figures attributed as an analyst would read them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bilat.extract.pipeline import contract_row, extract_document
+from bilat.model import Document
+
+
+def extract(text: str, published: str | None = "2019-05-01") -> list[dict[str, Any]]:
+    doc = Document(Document.make_id(text), "test-src", "t.txt", "t", text, published)
+    return [contract_row(c, "t.txt", text) for c in extract_document(doc).claims]
+
+
+def one(rows: list[dict[str, Any]], text: str) -> dict[str, Any]:
+    found = [r for r in rows if text in r["text"]]
+    assert len(found) == 1, (text, rows)
+    return found[0]
+
+
+def test_remittances_from_a_sender_to_a_recipient() -> None:
+    rows = extract("In 2018, Armenia received $1.1 billion in remittances from Russia.")
+    row = one(rows, "1.1")
+    assert (row["indicator"], row["subject"], row["object"]) == ("remittances", "ARM", "RUS")
+    assert (row["value"], row["unit"], row["time"]) == (1.1e9, "USD", "2018")
+
+
+def test_troops_of_a_stationing_power_in_a_host() -> None:
+    rows = extract("Russia keeps about 3,000 troops in Armenia under a 2010 deal.")
+    row = one(rows, "3,000")
+    assert row["indicator"] == "troops_stationed"
+    assert (row["subject"], row["object"]) == ("ARM", "RUS")
+
+
+def test_a_share_of_gdp_is_about_the_possessor() -> None:
+    rows = extract("Remittances equalled 29.5 percent of Moldova's GDP in 2019.")
+    row = one(rows, "29.5")
+    assert row["indicator"] == "remittances_gdp_share"
+    assert row["subject"] == "MDA" and row["time"] == "2019"
+
+
+def test_figures_in_a_list_get_their_own_partner() -> None:
+    rows = extract(
+        "In Mongolia the trade shares are 64 percent (China) to 28 percent (Russia) in 2020."
+    )
+    china, russia = one(rows, "64"), one(rows, "28")
+    assert (china["subject"], china["object"]) == ("MNG", "CHN")
+    assert (russia["subject"], russia["object"]) == ("MNG", "RUS")
+    assert china["indicator"] == russia["indicator"] == "trade_share"
+
+
+def test_an_investor_is_the_object() -> None:
+    rows = extract("In 2016, China invested $310 million in Laos, more than any other country.")
+    row = one(rows, "310")
+    assert (row["indicator"], row["subject"], row["object"]) == ("investment", "LAO", "CHN")
+
+
+def test_no_actor_named_means_null_not_a_guess() -> None:
+    rows = extract("Prices rose by 4.5% over the winter.")
+    row = one(rows, "4.5")
+    assert row["subject"] is None and row["object"] is None
+    assert row["confidence"] <= 0.5
+
+
+def test_a_table_cell_takes_its_row_and_column() -> None:
+    text = (
+        "Trade overview\n"
+        "  Trade With Russia (2017)1 Trade With China (2017)2 Notes\n"
+        "Mongolia $1.7 billion $6.4 billion growing\n"
+        "Armenia $1.9 billion $0.6 billion steady\n"
+    )
+    rows = extract(text)
+    row = one(rows, "6.4")
+    assert (row["subject"], row["object"], row["time"]) == ("MNG", "CHN", "2017")
+    assert row["indicator"] == "trade_volume"
+    row = one(rows, "1.9")
+    assert (row["subject"], row["object"]) == ("ARM", "RUS")
+
+
+def test_offsets_point_at_the_figure() -> None:
+    text = "Intro line.\n\nGeorgia's trade with Turkey reached $1.6 billion in 2018."
+    row = one(extract(text), "1.6")
+    assert text[row["start"] : row["end"]] == row["text"]
+    assert row["sentence"].startswith("Georgia's trade")
+
+
+@pytest.mark.parametrize("published", [None, "2019"])
+def test_the_publication_date_is_never_a_figures_time(published: str | None) -> None:
+    rows = extract("Azerbaijan has about 9,000 soldiers on its border.", published)
+    assert one(rows, "9,000")["time"] is None
