@@ -6,7 +6,7 @@ BILAT := $(VENV)/bin/bilat
 STAMP := $(VENV)/.installed-stamp
 DB ?= bilat.db
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,9 +25,13 @@ test: $(STAMP)
 	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests"; exit 1; fi; exit $$rc
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check bilat tests
-	$(VENV)/bin/ruff format --check bilat tests
+	$(VENV)/bin/ruff check bilat tests bench
+	$(VENV)/bin/ruff format --check bilat tests bench
 	$(VENV)/bin/mypy
+
+# Extraction quality (P/R/F1 against labelled texts and the seeds) and speed vs quantulum3.
+bench: $(STAMP)
+	$(PY) -m bench
 
 clean:
 	rm -rf $(VENV) out $(DB) .pytest_cache .mypy_cache .ruff_cache
