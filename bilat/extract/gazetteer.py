@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -159,11 +159,21 @@ class Gazetteer:
         found: list[EntityMention] = []
         # iter_long gives the longest hits in C; only when one is rejected (inside a word, in
         # the wrong case) are the shorter forms within it looked at one by one.
-        for last, value in self._automaton.iter_long(window):
-            if not self._take(text, start, last, value, found, at) and value[3]:
-                first = last - value[0] + 1
-                for inner_last, inner_value in self._automaton.iter(window[first : last + 1]):
-                    self._take(text, start + first, inner_last, inner_value, found, at)
+        for last, (size, lead, tail, inner, entries) in self._automaton.iter_long(window):
+            hit_end = start + last + 1
+            hit_start = hit_end - size
+            mention = None
+            if not (
+                (lead and hit_start > 0 and text[hit_start - 1].isalnum())
+                or (tail and hit_end < length and text[hit_end].isalnum())
+            ):
+                mention = self._mention(text, hit_start, hit_end, entries, at)
+            if mention is not None:
+                found.append(mention)  # iter_long's hits never overlap one another
+            elif inner:
+                first = last - size + 1
+                for inner_last, value in self._automaton.iter(window[first : last + 1]):
+                    self._take(text, start + first, inner_last, value, found, at)
         return found
 
     def _take(
@@ -174,50 +184,47 @@ class Gazetteer:
         value: tuple[int, bool, bool, bool, tuple[_Entry, ...]],
         found: list[EntityMention],
         at: str | None,
-    ) -> bool:
-        """Add the hit ending at window position `last` to `found` if it is a mention there.
+    ) -> None:
+        """Add the hit ending at `offset + last` to `found` if it is a mention there.
 
-        Hits come in order of their end; an earlier hit that starts further left wins.
+        Hits come in order of their end; of two that overlap, the one that starts further
+        left wins, and of two that start together, the longer.
         """
-        size, lead_alnum, tail_alnum, _inner, entries = value
+        size, lead, tail, _inner, entries = value
         hit_end = offset + last + 1
         hit_start = hit_end - size
-        if lead_alnum and hit_start > 0 and text[hit_start - 1].isalnum():
-            return False
-        if tail_alnum and hit_end < len(text) and text[hit_end].isalnum():
-            return False
+        if lead and hit_start > 0 and text[hit_start - 1].isalnum():
+            return
+        if tail and hit_end < len(text) and text[hit_end].isalnum():
+            return
         overlapped = 0
         while overlapped < len(found) and found[-1 - overlapped].end > hit_start:
             if found[-1 - overlapped].start < hit_start:
-                return False
+                return
             overlapped += 1
-        mention: EntityMention | None = None
+        mention = self._mention(text, hit_start, hit_end, entries, at)
+        if mention is not None:
+            if overlapped:
+                del found[-overlapped:]
+            found.append(mention)
+
+    def _mention(
+        self, text: str, start: int, end: int, entries: tuple[_Entry, ...], at: str | None
+    ) -> EntityMention | None:
+        """The mention text[start:end] makes, if its case and surroundings allow one."""
         for entry in entries:
             if entry.case_sensitive:
-                written = text[hit_start:hit_end]
+                written = text[start:end]
                 if written != entry.surface and _fold(written) != _fold(entry.surface):
                     continue
-            elif entry.letter >= 0 and not text[hit_start + entry.letter].isupper():
+            elif entry.letter >= 0 and not text[start + entry.letter].isupper():
                 continue
-            if entry.common_word and _SENTENCE_START.search(
-                text, max(0, hit_start - 8), hit_start
-            ):
+            if entry.common_word and _SENTENCE_START.search(text, max(0, start - 8), start):
                 continue
-            entity: str | None = entry.entity
-            if entry.person:
-                entity = self._person_country(entry.surface, at)
-                if entity is None:
-                    continue
-            mention = EntityMention(
-                hit_start, hit_end, text[hit_start:hit_end], entity, entry.kind, entry.cue
-            )
-            break
-        if mention is None:
-            return False
-        if overlapped:
-            del found[-overlapped:]
-        found.append(mention)
-        return True
+            entity = self._person_country(entry.surface, at) if entry.person else entry.entity
+            if entity is not None:
+                return EntityMention(start, end, text[start:end], entity, entry.kind, entry.cue)
+        return None
 
     def _person_country(self, surface: str, at: str | None) -> str | None:
         """The country the person named held office in at the date (cached per name, date)."""

@@ -15,6 +15,7 @@ Conventions (the quantity recogniser relies on them):
   "three thousand"), "a"/"an" as one ("a million"), "a dozen" = 12, "half" = 0.5,
   "a third" = 1/3, "two thirds" = 2/3, "three quarters" = 0.75, "half a million" = 500000,
   "one and a half million" = 1.5e6. "ten-fold"/"tenfold" gives the multiplier, 10.0.
+- A leading sign is kept ("-5" -> -5.0); Python's exponent notation reads too ("1e-05").
 - Anything else, including "", NaN, infinities and mixed junk, gives None; nothing raises.
 
 Scaled values are computed through a decimal string ("12.9" + "e9") so that 12.9 billion is
@@ -153,16 +154,16 @@ def normalise_digits(token: str) -> str | None:
             return None
         if any(len(g) != 3 or not _DIGITS.match(g) for g in head[1:]):
             return None
-        whole = "".join(head)
-        return f"{whole}.{frac}" if frac else whole
+        joined = "".join(head)
+        return f"{joined}.{frac}" if frac else joined
     has_comma, has_dot = "," in t, "." in t
     if has_comma and has_dot:
         cut = max(t.rfind(","), t.rfind("."))
         dec, int_part, frac = t[cut], t[:cut], t[cut + 1 :]
         if dec in int_part or not _DIGITS.match(frac):
             return None
-        whole = _grouped(int_part, "." if dec == "," else ",")
-        return None if whole is None else f"{whole}.{frac}"
+        grouped = _grouped(int_part, "." if dec == "," else ",")
+        return None if grouped is None else f"{grouped}.{frac}"
     if has_comma or has_dot:
         sep = "," if has_comma else "."
         parts = t.split(sep)
@@ -214,11 +215,15 @@ def _cardinal(tokens: list[str]) -> float | None:
                 i += 3
                 continue
             # "two hundred and fifty"; never "two and three".
-            if last not in ("hundred", *_BIG) or nxt not in WORD_VALUES and nxt not in _TENS:
+            if last not in ("hundred", *_BIG) or (nxt not in WORD_VALUES and nxt not in _TENS):
                 return None
             last = "and"
         elif tok in WORD_VALUES:
-            if last in WORD_VALUES or last in ("a", "half") or (last in _TENS and WORD_VALUES[tok] >= 10):
+            if (
+                last in WORD_VALUES
+                or last in ("a", "half")
+                or (last in _TENS and WORD_VALUES[tok] >= 10)
+            ):
                 return None
             current = (current or 0.0) + WORD_VALUES[tok]
             last = tok

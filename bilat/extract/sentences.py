@@ -11,6 +11,11 @@ import re
 
 from bilat.extract.types import Sentence
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # A place where a sentence may end: terminal marks, the quotes or brackets closing over them,
 # and digits glued on as a footnote marker ("in 2017.44 Next"); or a line break.
 _MARKS = ".!?…‼⁇⁈⁉"
@@ -25,31 +30,31 @@ _OPENERS = "\"'“‘«([{"
 _CLOSERS = "\"'”’»›)]}"
 
 # Never end a sentence: a title before a name, a Latin abbreviation before an example.
-_HARD = frozenset(
+_HARD = _words(
     "dr mr mrs ms mssrs prof st gen lt col sen rep gov capt maj sgt adm rev hon pres amb "
     "cmdr gen brig messrs mt ft e.g i.e eg ie cf vs v viz approx ca c fig figs "
-    "resp incl esp".split()
+    "resp incl esp"
 )
 # Before a number they never end a sentence ("No. 5", "pp. 12-14"); elsewhere they may.
-_BEFORE_NUMBER = frozenset("no nos vol vols pp p para paras ch chap sec art arts ed eds op".split())
+_BEFORE_NUMBER = _words("no nos vol vols pp p para paras ch chap sec art arts ed eds op")
 # End a sentence only before a word that usually opens one ("in the U.S. The next day").
-_SOFT = frozenset(
+_SOFT = _words(
     "jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co bros jr sr a.m p.m "
-    "ph.d est dept univ govt intl assn al".split()
+    "ph.d est dept univ govt intl assn al"
 )
-_STARTERS = frozenset(
+_STARTERS = _words(
     "the this that these those there it its in on at by for from with without but and or "
     "however moreover meanwhile furthermore nevertheless nonetheless he she they we i you a an "
     "as if when while after before since although though despite yet so thus therefore still "
     "such some many most all according his her their our what why how who which where only "
-    "also one both each another other not no instead indeed then today now".split()
+    "also one both each another other not no instead indeed then today now"
 )
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]\Z")  # "U.S", "e.g", "H.W" before the last dot
 # Lines ending in these (or in a lower-case function word) continue on the next line.
 _CONTINUES = frozenset(",;(&/")
-_FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS = _words(
     "the of and to in a an for with by on at from as that which or its their is are was were "
-    "has have be been between than into over under".split()
+    "has have be been between than into over under"
 )
 _WRAPPED_LINE = 70  # a line this long ending mid-phrase is hard-wrapped prose, not a heading
 

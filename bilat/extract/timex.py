@@ -17,8 +17,10 @@ from bilat.model import Precision, TimeRef
 
 # Starts with one character class so the regex engine can skip ahead quickly.
 _ANCHOR = re.compile(r"[12dDyYF](?:(?<=1)9\d\d|(?<=2)0\d\d|(?<=[yY])ears?|(?<=[dD])ecade|(?<=F)Y)")
-_BEFORE = 64  # how far before an anchor an expression may start ("between the end of May ...")
+_BEFORE = 48  # how far before an anchor an expression may start ("between the end of May ...")
 _AFTER = 96  # and how far after it it may run
+_MAX_WORDS = 8  # and how many words before it
+_WORD = re.compile(r"\(|\w+")
 
 _MONTHS = {
     "january": 1,
@@ -77,8 +79,8 @@ _ORDINALS = {
     "final": 4,
 }
 
-_NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|\d{1,2})"
-_MONTH = r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+_NUM = r"(?:" + "|".join(_NUMBERS) + r"|\d{1,2})"
+_MONTH = r"\b(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?!\d)(?:st|nd|rd|th)?"
 # A year stands alone: not part of a longer number, an amount or a code. Digits glued after a
 # period are a footnote marker when a capitalised word follows ("in 2017.44 The ...").
@@ -109,7 +111,8 @@ _LEAD = (
 _RANGE_WORD = r"(?:-|–|—|to|until|till|through|and)"
 # Each alternative is the outermost named group k_*, so Match.lastgroup tells which matched.
 _CORES = [
-    rf"(?P<k_iso>{_year('iso_y', right=False)}-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?!\d))",
+    rf"(?P<k_iso>{_year('iso_y', right=False)}"
+    r"-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?!\d))",
     rf"(?P<k_mrange>{_month('mr_m1')}(?:,?\s+{_year('mr_y1')})?\s*{_RANGE_WORD}\s*"
     rf"{_month('mr_m2')},?\s+{_year('mr_y2')})",
     rf"(?P<k_mdy>{_month('a_m')}\s+(?P<a_d>{_DAY}),?\s+{_year('a_y')})",
@@ -119,16 +122,17 @@ _CORES = [
     rf"(?P<p_unit>half|quarter|(?P<p_n>{_NUM})\s+months)\s+of\s+(?:the\s+year\s+)?{_year('p_y')})",
     rf"(?P<k_q>\b(?P<q_q>[qh][1-4])(?:\s+of)?\s*['’]?{_year('q_y', left=False)})",
     rf"(?P<k_q2>{_year('q2_y', right=False)}\s*(?P<q2_q>[qh][1-4])\b)",
-    rf"(?P<k_decade>(?:the\s+)?(?:(?P<d_mod>early|mid|late)[\s-]*)?"
-    rf"(?P<d_y>(?<![\w$])(?:19|20)\d0)['’]?s\b)",
+    r"(?P<k_decade>(?:the\s+)?(?:(?P<d_mod>early|mid|late)[\s-]*)?"
+    r"(?P<d_y>(?<![\w$])(?:19|20)\d0)['’]?s\b)",
     rf"(?P<k_yrange>{_year('r_y1', right=False)}\s*(?P<r_sep>{_RANGE_WORD}|/)\s*"
     rf"(?:{_year('r_y2', left=False)}|(?P<r_y2s>\d\d)(?![\w%]|[.,]\d)))",
     rf"(?P<k_fiscal>(?:\bfiscal(?:\s+year)?\s*|\b(?-i:FY)\s*['’]?)"
     rf"(?:{_year('f_y', left=False)}|(?P<f_ys>\d\d)(?![\w%]|[.,]\d)))",
     rf"(?P<k_ymod>\b(?P<ym_mod>early|mid|late)[\s-]+{_year('ym_y', left=False)})",
-    r"(?P<k_rel>\b(?:the\s+)?(?P<rel>last|this|next|previous|past|current|coming|following)"
+    r"(?P<k_rel>\b(?P<rel_the>the\s+)?(?P<rel>last|this|next|previous|past|current|coming|following"
+    r"|preceding|same|that)"
     r"\s+year\b)",
-    rf"(?P<k_ago>\b(?P<ago_n>{_NUM})\s+years?\s+(?:earlier|ago|before|previously)\b)",
+    rf"(?P<k_ago>\b(?P<ago_n>{_NUM})\s+years?\s+(?P<ago>earlier|ago|previously|later)\b)",
     r"(?P<k_decago>\b(?:a|one)\s+decade\s+(?:earlier|ago|before)\b)",
     r"(?P<k_decrel>\b(?:the\s+)?(?:previous|past|last|preceding)\s+decade\b)",
     rf"(?P<k_pastn>\b(?:the\s+)?(?:past|last|previous|preceding)\s+(?P<pn>{_NUM})\s+years\b)",
@@ -150,6 +154,15 @@ _NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:p|pp|no|nos|vol|page|pages|number|resolution|art|article|para|code|tel|fax|"
     r"usd|eur|us\$)\.?|[$€£¥])\s*\Z",
     re.IGNORECASE,
+)
+_OTHER_OPENERS = (
+    "as since until till up through throughout by in during from between before after over "
+    "the end beginning start middle close early mid late this that same next previous past "
+    "current coming following preceding fiscal fy"
+)
+# The words an expression can open with; only at these is the full grammar tried.
+_OPENING_WORDS = frozenset(
+    (*_MONTHS, *_NUMBERS, *_ORDINALS, "q1", "q2", "q3", "q4", "h1", "h2", *_OTHER_OPENERS.split())
 )
 Relation = Literal["point", "interval", "since", "until", "as_of"]
 _LEAD_RELATION: dict[str, Relation] = {
@@ -183,7 +196,7 @@ def _interval(start: str, end: str, precision: Precision = "year") -> TimeRef:
     return TimeRef(start, end, precision)
 
 
-def _core(m: re.Match[str], doc_year: int | None) -> TimeRef | None:
+def _core(m: re.Match[str], doc_year: int | None, base_year: int | None) -> TimeRef | None:
     """The time the matched core expression names (None where it cannot be resolved)."""
     kind = m.lastgroup
     g = m.group
@@ -245,14 +258,35 @@ def _core(m: re.Match[str], doc_year: int | None) -> TimeRef | None:
         return TimeRef(g("ym_y"))
     if kind == "k_year":
         return TimeRef(g("y_y"))
-    if doc_year is None:  # the rest count from the dateline
-        return None
+    return _relative(m, doc_year, base_year)
+
+
+# "last year" counts from the dateline; "the following year" from the time just mentioned.
+_DEICTIC_SHIFT = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
+_ANAPHORIC_SHIFT = {"previous": -1, "preceding": -1, "same": 0, "that": 0, "following": 1}
+
+
+def _relative(m: re.Match[str], doc_year: int | None, base_year: int | None) -> TimeRef | None:
+    """A time counted from the dateline or from the time mentioned before it."""
+    kind = m.lastgroup
+    g = m.group
     if kind == "k_rel":
-        shift = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}
-        return TimeRef(str(doc_year + shift.get(g("rel").lower(), 0)))
+        word = g("rel").lower()
+        if word == "next" and g("rel_the"):  # "the next year" follows the story, not the date
+            word = "following"
+        if word in _ANAPHORIC_SHIFT:
+            base = base_year if base_year is not None else doc_year
+            return None if base is None else TimeRef(str(base + _ANAPHORIC_SHIFT[word]))
+        return None if doc_year is None else TimeRef(str(doc_year + _DEICTIC_SHIFT[word]))
     if kind == "k_ago":
         count = _NUMBERS.get(g("ago_n").lower()) or int(g("ago_n"))
-        return TimeRef(str(doc_year - count))
+        direction = g("ago").lower()
+        base = doc_year if direction == "ago" or base_year is None else base_year
+        if base is None:
+            return None
+        return TimeRef(str(base + count if direction == "later" else base - count))
+    if doc_year is None:
+        return None
     if kind == "k_decago":
         return TimeRef(str(doc_year - 10))
     if kind == "k_decrel":
@@ -276,15 +310,12 @@ def _day(year: str, month: str, day: str) -> TimeRef | None:
 
 
 def _until_now(start: TimeRef, doc_date: str | None) -> TimeRef:
-    """From a start to the dateline (as precise as the start), for "since 2009"."""
+    """From a start to the dateline (cut to the start's precision), for "since 2009"."""
     first = start.start
-    if doc_date is None or _doc_year(doc_date) is None:
+    if doc_date is None:
         return TimeRef(first, None, start.precision)
-    now = doc_date[: len(first)] if len(doc_date) >= len(first) else doc_date[:4]
-    precision = start.precision if len(now) == len(first) else "year"
-    if now < first:
-        return TimeRef(first, None, start.precision)
-    return TimeRef(first, now, precision)
+    now = doc_date[: len(first)]
+    return TimeRef(first, now if now >= first else None, start.precision)
 
 
 def _is_count(text: str, m: re.Match[str], end: int) -> bool:
@@ -295,7 +326,12 @@ def _is_count(text: str, m: re.Match[str], end: int) -> bool:
 
 
 def _mentions(
-    text: str, m: re.Match[str], end: int, doc_date: str | None, doc_year: int | None
+    text: str,
+    m: re.Match[str],
+    end: int,
+    doc_date: str | None,
+    doc_year: int | None,
+    base_year: int | None,
 ) -> Iterator[TimeMention]:
     kind = m.lastgroup
     lead = " ".join((m.group("lead") or "").lower().split())
@@ -308,12 +344,17 @@ def _mentions(
                 start, stop = m.span(group)
                 yield TimeMention(start, stop, text[start:stop], TimeRef(m.group(group)))
         return
-    time = _core(m, doc_year)
+    time = _core(m, doc_year, base_year)
     if time is None:
         if kind == "k_yrange":  # "2016-12": not a range; the year alone
             start, stop = m.span("r_y1")
             yield TimeMention(start, stop, text[start:stop], TimeRef(m.group("r_y1")))
         return
+    if m.group("edge") and time.end is not None:
+        # "by the end of the 1990s": the edge of an interval is one of its ends.
+        edge = m.group("edge").lower()
+        point = time.end if "end" in edge or "close" in edge else time.start
+        time = TimeRef(point, None, time.precision)
     relation: Relation | None = _LEAD_RELATION.get(lead)
     if relation == "since":
         time = _until_now(time, doc_date)
@@ -321,12 +362,14 @@ def _mentions(
         time = TimeRef(time.end, None, time.precision)
     elif relation is None:
         relation = "point" if time.end is None else "interval"
-    if m.group("edge") and time.end is not None and relation in ("point", "interval"):
-        # "by the end of the 1990s": the edge of an interval is one of its ends.
-        edge = m.group("edge").lower()
-        point = time.end if "end" in edge or "close" in edge else time.start
-        time, relation = TimeRef(point, None, time.precision), "point"
     yield TimeMention(m.start(), m.end(), text[m.start() : m.end()], time, relation)
+
+
+def _base_year(mention: TimeMention) -> int:
+    """The year a later "the following year" counts from."""
+    if mention.relation == "since":
+        return int(mention.time.start[:4])
+    return mention.time.year
 
 
 def find_times(
@@ -346,17 +389,27 @@ def find_times(
     found: list[TimeMention] = []
     covered = start  # no expression may start before the end of the last one
     for anchor in _ANCHOR.finditer(text, start, end):
-        if anchor.start() < covered:
+        at = anchor.start()
+        if at < covered:
             continue
-        window_start = max(covered, anchor.start() - _BEFORE)
-        m = _TIME.search(text, window_start, min(end, anchor.end() + _AFTER))
-        while m is not None and m.end() <= anchor.start():
-            # An expression before the anchor that holds none (cannot happen) or was cut.
-            m = _TIME.search(text, m.end(), min(end, anchor.end() + _AFTER))
-        if m is None or m.start() > anchor.end():
-            continue
-        found.extend(_mentions(text, m, end, doc_date, doc_year))
-        covered = m.end()
+        limit = min(end, anchor.end() + _AFTER)
+        # Try the grammar only where an expression can start: at the words before the anchor
+        # that can open one ("between", "May", "the", "15", "(") and at the anchor itself.
+        low = max(covered, at - _BEFORE)
+        window = text[low:at]
+        candidates = [at]
+        position = len(window)
+        for word in reversed(_WORD.findall(window)[-_MAX_WORDS:]):
+            position = window.rfind(word, 0, position)
+            if word[0] in "(0123456789" or word.lower() in _OPENING_WORDS:
+                candidates.append(low + position)
+        for position in reversed(candidates):
+            m = _TIME.match(text, position, limit)
+            if m is not None and m.end() > at:
+                base_year = _base_year(found[-1]) if found else None
+                found.extend(_mentions(text, m, end, doc_date, doc_year, base_year))
+                covered = m.end()
+                break
     return found
 
 
