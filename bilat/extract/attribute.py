@@ -30,15 +30,26 @@ _SUBJECT_PREPOSITIONS = {"in", "to", "into", "for", "of", "at", "on", "inside", 
 # What "X's" makes X depends on the noun that follows: a holder's stake or a base's measure.
 _HOLDER_NOUNS = {
     "share", "stake", "troops", "forces", "base", "bases", "investment", "investments",
-    "companies", "firms", "army", "military", "division", "aid", "loans", "lending", "soldiers",
-    "contribution", "banks", "exports", "deliveries",
+    "companies", "firms", "army", "division", "aid", "loans", "lending", "soldiers",
+    "contribution", "banks", "deliveries", "universities", "lenders", "creditors", "investors",
+    "suppliers", "supplies", "weapons", "arms", "servicemen", "personnel", "base", "contingent",
 }  # fmt: skip
 _BASE_NOUNS = {
     "gdp", "economy", "debt", "external", "trade", "population", "imports", "budget", "oil",
-    "gas", "territory", "citizens", "workers", "migrants", "gross", "foreign", "total",
-    "labour", "labor", "working", "arms", "people", "nationals", "remittances",
+    "gas", "territory", "citizens", "workers", "migrants", "migrant", "gross", "labour",
+    "labor", "working", "people", "nationals", "remittances", "students", "exports", "crude",
+    "production", "output", "extraction", "uranium", "coal", "copper", "economic",
+}  # fmt: skip
+# Words between an actor and the noun it qualifies: "China's total foreign direct investment".
+_MODIFIERS = {
+    "total", "direct", "foreign", "state", "own", "overall", "annual", "official", "public",
+    "private", "net", "bilateral", "new", "largest", "main", "current", "combined", "outward",
+    "inward", "cumulative", "accumulated", "estimated", "government", "national", "federal",
+    "central", "registered", "military", "the", "its", "their",
 }  # fmt: skip
 _WORD = re.compile(r"[\w’'-]+")
+_ADJECTIVE_USE = re.compile(r"[ \t]+[a-z]")  # a demonym followed by a lower-case word
+_BETWEEN_AND = re.compile(r"\bbetween\s+[^,;]{1,40}\s+and\s*$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")  # "Russia's", "Tajiks'"
 _PAREN_AFTER = re.compile(r"\s*\(\s*$")
 
@@ -52,6 +63,7 @@ class CueRule:
     none: tuple[tuple[str, ...], ...]
     possessive: Role
     agent: Role
+    prepositions: dict[str, Role]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +91,7 @@ def cue_rules() -> tuple[CueRule, ...]:
                 none=tuple(tuple(g) for g in spec.get("none", [])),
                 possessive=roles.get("possessive", "subject"),
                 agent=roles.get("agent", "subject"),
+                prepositions=dict(roles.get("prepositions", {})),
             )
         )
     return tuple(rules)
@@ -126,21 +139,46 @@ def _next_word(text: str, end: int, ceiling: int) -> str:
     return words[0] if words else ""
 
 
+def _noun_after(text: str, position: int, ceiling: int) -> str:
+    """The first word after `position` that is not a common modifier."""
+    for word in _WORD.findall(text[position : min(ceiling, position + 48)].lower()):
+        if word not in _MODIFIERS:
+            return word
+    return ""
+
+
+def _holder_or_base(noun: str, fallback: Role) -> Role:
+    if noun in _HOLDER_NOUNS:
+        return "object"
+    if noun in _BASE_NOUNS:
+        return "subject"
+    return fallback
+
+
 def role_of(
     mention: EntityMention, text: str, sentence_start: int, sentence_end: int, rule: CueRule | None
 ) -> Role | None:
     """The role the words around a named actor give it, or None if they say nothing."""
     possessive = _POSSESSIVE.match(text, mention.end, sentence_end)
     if possessive:
-        following = _next_word(text, possessive.end(), sentence_end)
-        if following in _HOLDER_NOUNS:
-            return "object"
-        if following in _BASE_NOUNS:
-            return "subject"
-        return rule.possessive if rule else "subject"
+        noun = _noun_after(text, possessive.end(), sentence_end)
+        return _holder_or_base(noun, rule.possessive if rule else "subject")
+    if mention.cue == "demonym" and _ADJECTIVE_USE.match(text, mention.end, sentence_end):
+        # "Chinese investment" reads like "China's investment"; "Kazakh exports" like
+        # "Kazakhstan's exports".
+        noun = _noun_after(text, mention.end, sentence_end)
+        if noun in _HOLDER_NOUNS or noun in _BASE_NOUNS:
+            return _holder_or_base(noun, "subject")
     if _PAREN_AFTER.search(text[max(sentence_start, mention.start - 3) : mention.start]):
         return "object"  # "13 percent (China)": the partner named after a figure
     before = _previous_word(text, mention.start, sentence_start)
+    if before == "between":
+        return "subject"  # "trade between A and B": A first, B as its partner
+    if before == "and" and _BETWEEN_AND.search(text, max(sentence_start, mention.start - 48),
+                                               mention.start):  # fmt: skip
+        return "object"
+    if rule is not None and before in rule.prepositions:
+        return rule.prepositions[before]
     if before in _OBJECT_PREPOSITIONS:
         return "object"
     if before in _SUBJECT_PREPOSITIONS:
@@ -188,41 +226,40 @@ def attribute(
     subject: str | None = None
     obj: str | None = None
     how: list[str] = []
-    actors = [m for m in mentions if m.kind != "person" or m.entity]
 
-    def distance(m: EntityMention) -> tuple[int, int]:
-        inside = c_start <= m.start < c_end
-        gap = quantity.start - m.end if m.end <= quantity.start else m.start - quantity.end
-        return (0 if inside else 1, gap)
-
-    bare: list[EntityMention] = []
-    for mention in sorted(actors, key=distance):
-        role = role_of(mention, text, s_start, s_end, rule)
-        if role is None and _is_agent(mention, text, s_end) and mention.end <= quantity.start:
-            role = rule.agent if rule else "subject"
-        if role == "subject" and subject is None and mention.entity != obj:
-            subject = mention.entity
-            how.append(f"subject {mention.text!r}")
-        elif role == "object" and obj is None and mention.entity != subject:
-            obj = mention.entity
-            how.append(f"object {mention.text!r}")
-        elif role is None:
-            bare.append(mention)
-    for mention in bare:
-        if subject is None and mention.entity != obj:
-            subject = mention.entity
-            how.append(f"subject nearest {mention.text!r}")
-        elif obj is None and mention.entity != subject:
-            obj = mention.entity
-            how.append(f"object nearest {mention.text!r}")
-    from_sentence = subject is not None
-    for entity, role in context:
+    def take(entity: str, role: Role | None, why: str) -> None:
+        nonlocal subject, obj
         if role != "object" and subject is None and entity != obj:
             subject = entity
-            how.append(f"subject from context {entity}")
+            how.append(f"subject {why}")
         elif role != "subject" and obj is None and entity != subject:
             obj = entity
-            how.append(f"object from context {entity}")
+            how.append(f"object {why}")
+
+    # Actors in the figure's own clause first, nearest first; then the rest of the sentence,
+    # where an actor named before the figure (the topic) beats one named after it.
+    def rank(m: EntityMention) -> tuple[int, int]:
+        if c_start <= m.start < c_end:
+            gap = quantity.start - m.end if m.end <= quantity.start else m.start - quantity.end
+            return (0, gap)
+        if m.end <= quantity.start:
+            return (1, quantity.start - m.end)
+        return (2, m.start - quantity.end)
+
+    roles: list[tuple[EntityMention, Role | None]] = []
+    for mention in sorted(mentions, key=rank):
+        role = role_of(mention, text, s_start, s_end, rule)
+        if role is None and mention.end <= quantity.start and _is_agent(mention, text, s_end):
+            role = rule.agent if rule else "subject"
+        roles.append((mention, role))
+    for mention, role in roles:  # actors whose role the words say
+        if role is not None and rank(mention)[0] == 0:
+            take(mention.entity, role, repr(mention.text))
+    for mention, role in roles:  # then any actor of the clause, then of the sentence
+        take(mention.entity, role, f"nearest {mention.text!r}")
+    from_sentence = subject is not None
+    for entity, role in context:
+        take(entity, role, f"from context {entity}")
 
     time = _time_for(quantity, times, clause)
     if time is None and context_time is not None:

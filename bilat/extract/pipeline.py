@@ -45,6 +45,24 @@ class _TableHeader:
     cells: tuple[tuple[int, int, int], ...]  # (start, end, year)
 
 
+def _overlaps(mention: EntityMention, quantities: Sequence[Quantity]) -> bool:
+    return any(q.start < mention.end and mention.start < q.end for q in quantities)
+
+
+_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z .'’-]{2,40},[ \t]+([^\n—–]{4,40}?)[ \t]*[—–-]")
+
+
+def dateline(text: str, start: int = 0) -> str | None:
+    """The date of a news dateline near the top of a text: "YEREVAN, 2 February 2024 —"."""
+    for line in _LINE.finditer(text, start, min(len(text), start + 600)):
+        match = _DATELINE.match(text, line.start(), line.end())
+        if match:
+            found = find_times(text, match.start(1), match.end(1))
+            if found:
+                return found[0].time.start
+    return None
+
+
 def _in(items: Sequence[Any], start: int, end: int) -> list[Any]:
     """Items (sorted by .start) that start within [start, end)."""
     starts = [i.start for i in items]
@@ -74,6 +92,9 @@ class _DocumentExtractor:
         self.gazetteer = default_gazetteer()
         self.result = Extraction(document)
         self.paragraphs = paragraphs(self.text, body_start)
+        # The document's date resolves "last year" and office holders; a dateline
+        # ("ASTANA, 14 March 2024 —") stands in when the metadata has none.
+        self.date = document.published or dateline(self.text, body_start)
 
     def run(self) -> Extraction:
         for block in blocks(self.text, self.body_start):
@@ -82,14 +103,19 @@ class _DocumentExtractor:
 
     def _block(self, block: Block) -> None:
         text, doc = self.text, self.document
-        mentions = self.gazetteer.find(text, block.start, block.end, at=doc.published)
-        times = find_times(text, block.start, block.end, doc_date=doc.published)
         quantities = find_quantities(text, block.start, block.end)
+        # A name inside a figure is part of its notation ("US$333 million"), not an actor.
+        mentions = [
+            m
+            for m in self.gazetteer.find(text, block.start, block.end, at=self.date)
+            if not _overlaps(m, _in(quantities, m.start - 64, m.end))
+        ]
+        times = find_times(text, block.start, block.end, doc_date=self.date)
         sentences = split_sentences(text, block.start, block.end)
         self.result.sentences.extend(sentences)
         header: _TableHeader | None = None
         row_actor: str | None = None
-        previous_subject: str | None = None
+        previous: Claim | None = None
         sentence_starts = [s.start for s in sentences]
         for line_match in _LINE.finditer(text, block.start, block.end):
             line = (line_match.start(), line_match.end())
@@ -111,16 +137,12 @@ class _DocumentExtractor:
                 if is_row and header is not None:
                     claim = self._table_claim(quantity, line, line_quantities, header, mentions)
                 else:
-                    context: list[tuple[str, Role | None]] = []
-                    if previous_subject:
-                        context.append((previous_subject, "subject"))
-                    if row_actor:
-                        context.append((row_actor, "subject"))
+                    context = self._context(index, sentences, mentions, previous, row_actor)
                     claim = self._claim(
                         quantity, sentence, quantities, mentions, times, context, None
                     )
                 if claim.subject:
-                    previous_subject = claim.subject
+                    previous = claim
                 self.result.claims.append(claim)
         for sentence in sentences:
             event = find_event(
@@ -133,6 +155,28 @@ class _DocumentExtractor:
             )
             if event is not None:
                 self.result.events.append(event)
+
+    def _context(
+        self,
+        index: int,
+        sentences: Sequence[Sentence],
+        mentions: Sequence[EntityMention],
+        previous: Claim | None,
+        row_actor: str | None,
+    ) -> list[tuple[str, Role | None]]:
+        """Actors the paragraph has already named, for a sentence that names too few: the
+        last figure's subject and counterpart, then the actors of the sentence before."""
+        context: list[tuple[str, Role | None]] = []
+        if row_actor:
+            context.append((row_actor, "subject"))
+        if previous is not None and previous.subject:
+            context.append((previous.subject, "subject"))
+            if previous.object:
+                context.append((previous.object, "object"))
+        if index > 0:
+            before = sentences[index - 1]
+            context.extend((m.entity, None) for m in _in(mentions, before.start, before.end))
+        return context
 
     def _claim(
         self,
@@ -147,7 +191,7 @@ class _DocumentExtractor:
         near: tuple[int, int] | None = None,
     ) -> Claim:
         if clause is None:
-            clause = _clause(quantity, quantities, sentence)
+            clause = _clause(self.text, quantity, quantities, sentence)
         sentence_mentions = _in(mentions, sentence.start, sentence.end)
         sentence_times = _in(times, sentence.start, sentence.end)
         found = attribute(
@@ -204,8 +248,15 @@ class _DocumentExtractor:
         return self._claim(quantity, row, [quantity], [], [], context, time, line, near)
 
 
-def _clause(quantity: Quantity, quantities: Sequence[Quantity], sentence: Sentence) -> tuple[int, int]:
-    """The stretch of a sentence that belongs to one figure of a list of figures."""
+_CLAUSE_END = re.compile(r"[,;:–—]\s|\s-\s")
+
+
+def _clause(
+    text: str, quantity: Quantity, quantities: Sequence[Quantity], sentence: Sentence
+) -> tuple[int, int]:
+    """The stretch of a sentence that belongs to one figure of a list of figures: from the
+    figure before it to the first comma or semicolon after it ("in Kazakhstan 13 percent
+    (China) to 20 percent (Russia), in Kyrgyzstan ...")."""
     start, end = sentence.start, sentence.end
     for other in quantities:
         if other is quantity or not (sentence.start <= other.start < sentence.end):
@@ -214,7 +265,8 @@ def _clause(quantity: Quantity, quantities: Sequence[Quantity], sentence: Senten
             start = max(start, other.end)
         elif other.start >= quantity.end:
             end = min(end, other.start)
-    return (start, end)
+    stop = _CLAUSE_END.search(text, quantity.end, end)
+    return (start, stop.start() if stop else end)
 
 
 def extract_document(document: Document, body_start: int = 0) -> Extraction:

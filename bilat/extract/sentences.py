@@ -95,6 +95,9 @@ def _opens_sentence(text: str, position: int, end: int) -> bool:
     return not (first.islower() or first in ",;:.)]}%")
 
 
+_BULLET_LINE = re.compile(r"[ \t\u00a0]*[•▪◦●‣∙·]\s")
+
+
 def _line_continues(text: str, lo: int, newline: int, end: int) -> bool:
     """Whether a line without closing punctuation runs on into the next (wrapped prose)."""
     line_start = text.rfind("\n", lo, newline) + 1
@@ -104,6 +107,8 @@ def _line_continues(text: str, lo: int, newline: int, end: int) -> bool:
     last = line[-1]
     if last in _MARKS or (last in _CLOSERS and len(line) > 1 and line[-2] in _MARKS):
         return True  # a terminal mark: the stop candidate already decided
+    if _BULLET_LINE.match(text, newline + 1, end):
+        return False  # each item of a bulleted list is read on its own
     nxt = _NEXT_WORD.match(text, newline + 1, end)
     first = nxt.group(1) if nxt else ""
     if not first:
