@@ -111,21 +111,28 @@ def _words(text: str) -> str:
     return " " + " ".join(_WORD.findall(text.lower())) + " "
 
 
-def choose_indicator(quantity: Quantity, sentence: str, near_text: str) -> tuple[str, bool]:
-    """The indicator of a figure and whether a cue rule fired."""
-    sentence_words = _words(sentence)
-    near_words = _words(near_text)
+def _first_rule(kind: str, cue_words: str, near_words: str) -> str | None:
     for rule in cue_rules():
-        if quantity.kind not in rule.kinds:
+        if kind not in rule.kinds:
             continue
-        if not all(_has_any(sentence_words, g) for g in rule.all):
+        if not all(_has_any(cue_words, g) for g in rule.all):
             continue
         if not all(_has_any(near_words, g) for g in rule.near):
             continue
-        if any(_has_any(sentence_words, g) for g in rule.none):
+        if any(_has_any(cue_words, g) for g in rule.none):
             continue
-        return rule.indicator, True
-    return "other", False
+        return rule.indicator
+    return None
+
+
+def choose_indicator(quantity: Quantity, sentence: str, near_text: str) -> tuple[str, bool]:
+    """The indicator of a figure and whether a cue rule fired: the words of its own clause
+    decide first, the whole sentence only when they say nothing."""
+    near_words = _words(near_text)
+    found = _first_rule(quantity.kind, near_words, near_words)
+    if found is None:
+        found = _first_rule(quantity.kind, _words(sentence), near_words)
+    return (found, True) if found else ("other", False)
 
 
 def _previous_word(text: str, start: int, floor: int) -> str:
@@ -204,6 +211,7 @@ def attribute(
     context: Sequence[tuple[str, Role | None]] = (),
     context_time: TimeRef | None = None,
     near: tuple[int, int] | None = None,
+    cue: str | None = None,
 ) -> Attribution:
     """Attribute one figure from its sentence, falling back on its paragraph's context.
 
@@ -219,7 +227,7 @@ def attribute(
         cue_text = text[s_start:s_end]
     else:
         near_text = text[near[0] : near[1]] + " " + text[quantity.start : quantity.end + 30]
-        cue_text = near_text
+        cue_text = near_text if cue is None else cue
     indicator, cued = choose_indicator(quantity, cue_text, near_text)
     rule = _rules_by_indicator().get(indicator)
 
@@ -246,17 +254,25 @@ def attribute(
             return (1, quantity.start - m.end)
         return (2, m.start - quantity.end)
 
-    roles: list[tuple[EntityMention, Role | None]] = []
+    roles: list[tuple[EntityMention, Role | None, Role | None]] = []
     for mention in sorted(mentions, key=rank):
         role = role_of(mention, text, s_start, s_end, rule)
+        # The actor before a verb only leans to a role: "China took 92% of Mongolia's
+        # exports" names Mongolia's side outright, and China takes what is left.
+        leaning: Role | None = None
         if role is None and mention.end <= quantity.start and _is_agent(mention, text, s_end):
-            role = rule.agent if rule else "subject"
-        roles.append((mention, role))
-    for mention, role in roles:  # actors whose role the words say
+            leaning = rule.agent if rule else "subject"
+        roles.append((mention, role, leaning))
+    for mention, role, _ in roles:  # actors whose role the words say
         if role is not None and rank(mention)[0] == 0:
             take(mention.entity, role, repr(mention.text))
-    for mention, role in roles:  # then any actor of the clause, then of the sentence
-        take(mention.entity, role, f"nearest {mention.text!r}")
+    for mention, role, leaning in roles:  # then any actor of the clause, then of the sentence
+        if role is not None:
+            take(mention.entity, role, f"nearest {mention.text!r}")
+        elif leaning is not None and (subject if leaning == "subject" else obj) is None:
+            take(mention.entity, leaning, f"agent {mention.text!r}")
+        else:
+            take(mention.entity, None, f"nearest {mention.text!r}")
     from_sentence = subject is not None
     for entity, role in context:
         take(entity, role, f"from context {entity}")

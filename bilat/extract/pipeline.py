@@ -14,18 +14,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bilat.extract.attribute import Role, attribute
+from bilat.extract import tables
+from bilat.extract.attribute import Role, attribute, role_of
 from bilat.extract.events import find_event
 from bilat.extract.gazetteer import default_gazetteer
 from bilat.extract.quantities import find_quantities
 from bilat.extract.sentences import split_sentences
-from bilat.extract.timex import find_times, header_years
+from bilat.extract.timex import find_times
 from bilat.extract.types import EntityMention, Quantity, Sentence, TimeMention
 from bilat.ingest.layout import Block, blocks, paragraph_at, paragraphs
 from bilat.model import Claim, Document, Event, TimeRef
 
 _LINE = re.compile(r"[^\n]+")
 _BULLET = re.compile(r"\s*[•\-*–]\s")
+
+
+class _Table:
+    """A table found in a block: its year columns, its caption, and the side it is about."""
+
+    def __init__(self, columns: list[tables.Column], caption: str) -> None:
+        self.columns = columns
+        self.caption = caption
+        found = default_gazetteer().find(caption)
+        sides = [m.entity for m in found if role_of(m, caption, 0, len(caption), None)]
+        self.subject: str | None = sides[0] if sides else None
 
 
 @dataclass(slots=True)
@@ -36,13 +48,6 @@ class Extraction:
     sentences: list[Sentence] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class _TableHeader:
-    """Columns of a table header: each with its span, year and the actors it names."""
-
-    cells: tuple[tuple[int, int, int], ...]  # (start, end, year)
 
 
 def _overlaps(mention: EntityMention, quantities: Sequence[Quantity]) -> bool:
@@ -69,21 +74,6 @@ def _in(items: Sequence[Any], start: int, end: int) -> list[Any]:
     return list(items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
 
 
-def _table_header(text: str, line: tuple[int, int]) -> _TableHeader | None:
-    years = header_years(text[line[0] : line[1]])
-    if not years:
-        return None
-    cells = []
-    cell_start = line[0]
-    for _, year_end, year in years:
-        end = line[0] + year_end
-        while end < line[1] and text[end] in "0123456789)":  # footnote digits after the year
-            end += 1
-        cells.append((cell_start, end, year))
-        cell_start = end
-    return _TableHeader(tuple(cells))
-
-
 class _DocumentExtractor:
     def __init__(self, document: Document, body_start: int) -> None:
         self.document = document
@@ -97,11 +87,15 @@ class _DocumentExtractor:
         self.date = document.published or dateline(self.text, body_start)
 
     def run(self) -> Extraction:
+        caption = ""
         for block in blocks(self.text, self.body_start):
-            self._block(block)
+            self._block(block, caption)
+            caption = self.text[block.start : block.end]
         return self.result
 
-    def _block(self, block: Block) -> None:
+    def _block(self, block: Block, caption: str) -> None:
+        """The claims and events of one block; `caption` is the block before it, which
+        introduces a table ("… in millions of euros")."""
         text, doc = self.text, self.document
         quantities = find_quantities(text, block.start, block.end)
         # A name inside a figure is part of its notation ("US$333 million"), not an actor.
@@ -113,7 +107,7 @@ class _DocumentExtractor:
         times = find_times(text, block.start, block.end, doc_date=self.date)
         sentences = split_sentences(text, block.start, block.end)
         self.result.sentences.extend(sentences)
-        header: _TableHeader | None = None
+        table: _Table | None = None
         row_actor: str | None = None
         previous: Claim | None = None
         sentence_starts = [s.start for s in sentences]
@@ -121,26 +115,25 @@ class _DocumentExtractor:
             line = (line_match.start(), line_match.end())
             line_quantities = _in(quantities, *line)
             line_mentions = _in(mentions, *line)
-            if not line_quantities and header is None:
-                header = _table_header(text, line)
-            is_row = (
-                header is not None
-                and bool(line_mentions)
+            if table is None and not line_quantities:
+                columns = tables.header_columns(text, *line)
+                if columns:
+                    table = _Table(columns, caption + "\n" + text[block.start : line[0]])
+                    continue
+            if (
+                table is not None
+                and line_mentions
                 and line_mentions[0].start - line[0] <= 2
                 and not _BULLET.match(text, line[0])
-            )
-            if is_row:
+            ):
                 row_actor = line_mentions[0].entity
+                self._table_row(table, line, line_quantities, line_mentions[0], mentions)
+                continue
             for quantity in line_quantities:
                 index = max(bisect.bisect_right(sentence_starts, quantity.start) - 1, 0)
                 sentence = sentences[index] if sentences else Sentence(*line)
-                if is_row and header is not None:
-                    claim = self._table_claim(quantity, line, line_quantities, header, mentions)
-                else:
-                    context = self._context(index, sentences, mentions, previous, row_actor)
-                    claim = self._claim(
-                        quantity, sentence, quantities, mentions, times, context, None
-                    )
+                context = self._context(index, sentences, mentions, previous, row_actor)
+                claim = self._claim(quantity, sentence, quantities, mentions, times, context, None)
                 if claim.subject:
                     previous = claim
                 self.result.claims.append(claim)
@@ -189,6 +182,7 @@ class _DocumentExtractor:
         context_time: TimeRef | None,
         clause: tuple[int, int] | None = None,
         near: tuple[int, int] | None = None,
+        cue: str | None = None,
     ) -> Claim:
         if clause is None:
             clause = _clause(self.text, quantity, quantities, sentence)
@@ -204,6 +198,7 @@ class _DocumentExtractor:
             context,
             context_time,
             near=near,
+            cue=cue,
         )
         para = paragraph_at(self.paragraphs, quantity.start)
         return Claim(
@@ -225,27 +220,42 @@ class _DocumentExtractor:
             confidence=found.confidence,
         )
 
-    def _table_claim(
+    def _table_row(
         self,
-        quantity: Quantity,
+        table: _Table,
         line: tuple[int, int],
-        line_quantities: Sequence[Quantity],
-        header: _TableHeader,
+        quantities: Sequence[Quantity],
+        label: EntityMention,
         mentions: Sequence[EntityMention],
-    ) -> Claim:
-        """A table cell: the row names one actor, the column header the other and the year."""
-        column = line_quantities.index(quantity)
-        row_mentions = _in(mentions, *line)
-        context: list[tuple[str, Role | None]] = [(row_mentions[0].entity, "subject")]
-        time: TimeRef | None = None
-        near: tuple[int, int] | None = None
-        if column < len(header.cells):
-            cell_start, cell_end, year = header.cells[column]
-            context.extend((m.entity, "object") for m in _in(mentions, cell_start, cell_end))
-            time = TimeRef(str(year))
-            near = (cell_start, cell_end)
-        row = Sentence(*line)
-        return self._claim(quantity, row, [quantity], [], [], context, time, line, near)
+    ) -> None:
+        """The claims of a table row: its k-th value sits in the header's k-th column, which
+        gives the year and, where it names one ("Trade With Russia"), the counterpart; the
+        caption names the other side when the rows list partners ("Serbia's trade")."""
+        caption_unit = tables.caption_unit(table.caption)
+        values = tables.row_values(self.text, line[0], line[1], quantities, label.end)
+        for column, value in zip(table.columns, values, strict=False):
+            header_words = self.text[column.start : column.end]
+            if isinstance(value, Quantity):
+                quantity: Quantity | None = value
+            else:
+                unit = tables.column_unit(header_words) or caption_unit
+                quantity = tables.bare_quantity(self.text, value, unit) if unit else None
+            if quantity is None:
+                continue
+            header_actors = _in(mentions, column.start, column.end)
+            context: list[tuple[str, Role | None]] = [(m.entity, "object") for m in header_actors]
+            if header_actors or table.subject is None:
+                context.append((label.entity, "subject"))
+            else:
+                context += [(table.subject, "subject"), (label.entity, "object")]
+            near = (column.start, column.end)
+            cue = header_words + " " + table.caption
+            row = Sentence(*line)
+            claim = self._claim(
+                quantity, row, [quantity], [], [], context, TimeRef(str(column.year)), line,
+                near, cue,
+            )  # fmt: skip
+            self.result.claims.append(claim)
 
 
 _CLAUSE_END = re.compile(r"[,;:–—]\s|\s-\s")

@@ -11,7 +11,7 @@ from typing import Literal
 from bilat.model import Qualifier, TimeRef
 
 QuantityKind = Literal[
-    "money", "percent", "persons", "count", "distance", "volume", "mass", "duration"
+    "money", "percent", "persons", "count", "distance", "volume", "mass", "duration", "rank"
 ]
 EntityKind = Literal["country", "organisation", "region", "bloc", "person"]
 Cue = Literal["name", "alias", "demonym", "capital", "organisation", "person"]
