@@ -16,6 +16,7 @@ from typing import Any
 
 from bilat.extract import tables
 from bilat.extract.attribute import Role, attribute, role_of
+from bilat.extract.ellipsis import elliptic_figures, promote_persons
 from bilat.extract.events import find_event
 from bilat.extract.gazetteer import default_gazetteer
 from bilat.extract.quantities import find_quantities
@@ -97,7 +98,8 @@ class _DocumentExtractor:
         """The claims and events of one block; `caption` is the block before it, which
         introduces a table ("… in millions of euros")."""
         text, doc = self.text, self.document
-        quantities = find_quantities(text, block.start, block.end)
+        block_span = (block.start, block.end)
+        quantities = [promote_persons(q, text) for q in find_quantities(text, *block_span)]
         # A name inside a figure is part of its notation ("US$333 million"), not an actor.
         mentions = [
             m
@@ -106,6 +108,13 @@ class _DocumentExtractor:
         ]
         times = find_times(text, block.start, block.end, doc_date=self.date)
         sentences = split_sentences(text, block.start, block.end)
+        extra = [
+            q
+            for s in sentences
+            for q in elliptic_figures(text, s.start, s.end, quantities, times)
+        ]
+        if extra:
+            quantities = sorted([*quantities, *extra], key=lambda q: q.start)
         self.result.sentences.extend(sentences)
         table: _Table | None = None
         row_actor: str | None = None

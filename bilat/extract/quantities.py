@@ -181,6 +181,14 @@ _CURRENCY_WORDS: Final[dict[str, str]] = {
     "sterling": "GBP",
     "rupee": "INR",
     "lira": "TRY",
+    "tugrik": "MNT",
+    "tögrög": "MNT",
+    "dram": "AMD",
+    "lari": "GEL",
+    "hryvnia": "UAH",
+    "won": "KRW",
+    "rial": "IRR",
+    "afghani": "AFN",
     "rmb": "CNY",
     "rur": "RUB",
 }
@@ -241,7 +249,8 @@ _UNIT: Final = rf"""
   | (?P<area>(?i:square\s+(?:kilomet|met|mile)|sq\.?\s?(?:km|mi|m)\b|km2\b|km²))
   | (?P<cur>(?i:(?:US|U\.S\.|American|Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand)
         \s+dollars?|dollars?|euros?|yuan|renminbi|rubles?|roubles?|tenge|somoni|soms?|manats?
-        |soums?|sums?|yen|pounds\s+sterling|sterling|rupees?|lira)\b|(?:{_CODE_RE})\b)
+        |soums?|sums?|yen|pounds\s+sterling|sterling|rupees?|lira|tugriks?|tögrögs?|drams?
+        |laris?|hryvnias?|rials?|afghanis?)\b|(?:{_CODE_RE})\b)
   | (?P<km>(?i:kms?|kilomet(?:er|re)s?)\b)
   | (?P<mi>(?i:miles?)\b)
   | (?P<bcm>(?i:bcm)\b)

@@ -1,0 +1,67 @@
+"""Figures whose unit is written once for several of them.
+
+"52,000 Kazakh students were enrolled in Russia, against nearly 14,000 in China": the second
+figure borrows the first one's unit. "a resident population of about 2.9 million": a count
+that a population noun makes a count of people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bilat.extract.numbers import parse_number
+from bilat.extract.types import Quantity, TimeMention
+
+# A figure with thousands separators standing alone: "14,000", "2,500".
+_GROUPED = re.compile(r"(?<![\w$€£.,\-])\d{1,3}(?:,\d{3})+(?![\w%.,]\d|[\w%])")
+_PEOPLE_BEFORE = re.compile(
+    r"\b(population|inhabitants|residents|people|citizens|nationals|workforce)\s+"
+    r"(of|at|stood at|reached|was|is|numbered|totals?|totalled)\s+(about\s+|some\s+|nearly\s+)?$",
+    re.I,
+)
+_PEOPLE_AFTER = re.compile(
+    r"^\s+(of\s+[\w’' ]{0,30}?\s+)?(people|persons|inhabitants|residents|citizens)\b", re.I
+)
+_BORROWING_KINDS = {"persons", "count"}
+
+
+def promote_persons(quantity: Quantity, text: str) -> Quantity:
+    """A bare count that a population noun qualifies counts people."""
+    if quantity.kind != "count" or quantity.noun is not None:
+        return quantity
+    before = text[max(0, quantity.start - 48) : quantity.start]
+    after = text[quantity.end : quantity.end + 48]
+    if _PEOPLE_BEFORE.search(before) or _PEOPLE_AFTER.match(after):
+        return replace(quantity, kind="persons", unit="persons")
+    return quantity
+
+
+def elliptic_figures(
+    text: str,
+    start: int,
+    end: int,
+    quantities: Sequence[Quantity],
+    times: Sequence[TimeMention],
+) -> list[Quantity]:
+    """Bare grouped figures in a sentence that already counts people or things, taking the
+    unit of the figure before them."""
+    counted = [q for q in quantities if q.kind in _BORROWING_KINDS and start <= q.start < end]
+    if not counted:
+        return []
+    taken = [(q.start, q.end) for q in quantities] + [(t.start, t.end) for t in times]
+    found: list[Quantity] = []
+    for match in _GROUPED.finditer(text, start, end):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        model = max((q for q in counted if q.end <= match.start()), default=None,
+                    key=lambda q: q.end)  # fmt: skip
+        value = parse_number(match.group())
+        if model is None or value is None:
+            continue
+        found.append(
+            Quantity(match.start(), match.end(), match.group(), value, model.unit, model.kind,
+                     noun=model.noun)  # fmt: skip
+        )
+    return found
