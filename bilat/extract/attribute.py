@@ -47,6 +47,8 @@ _MODIFIERS = {
     "inward", "cumulative", "accumulated", "estimated", "government", "national", "federal",
     "central", "registered", "military", "the", "its", "their",
 }  # fmt: skip
+_AND = re.compile(r"['’]?s?\s+and\s+")
+_LEVEL_KINDS = ("money", "persons", "count", "volume")
 _WORD = re.compile(r"[\w’'-]+")
 _ADJECTIVE_USE = re.compile(r"[ \t]+[a-z]")  # a demonym followed by a lower-case word
 _BETWEEN_AND = re.compile(r"\bbetween\s+[^,;]{1,40}\s+and\s*$", re.I)
@@ -64,6 +66,7 @@ class CueRule:
     possessive: Role
     agent: Role
     prepositions: dict[str, Role]
+    demonym: Role | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,7 @@ def cue_rules() -> tuple[CueRule, ...]:
                 possessive=roles.get("possessive", "subject"),
                 agent=roles.get("agent", "subject"),
                 prepositions=dict(roles.get("prepositions", {})),
+                demonym=roles.get("demonym"),
             )
         )
     return tuple(rules)
@@ -129,10 +133,18 @@ def choose_indicator(quantity: Quantity, sentence: str, near_text: str) -> tuple
     """The indicator of a figure and whether a cue rule fired: the words of its own clause
     decide first, the whole sentence only when they say nothing."""
     near_words = _words(near_text)
-    found = _first_rule(quantity.kind, near_words, near_words)
-    if found is None:
-        found = _first_rule(quantity.kind, _words(sentence), near_words)
-    return (found, True) if found else ("other", False)
+    sentence_words = _words(sentence)
+    # "trade fell by 28 %" changes the trade volume: a change in percent is read first as a
+    # change of the level it moves (money, people, things, gas).
+    kinds = [quantity.kind]
+    if quantity.qualifier == "change" and quantity.kind == "percent":
+        kinds = [*_LEVEL_KINDS, "percent"]
+    for words in (near_words, sentence_words):
+        for kind in kinds:
+            found = _first_rule(kind, words, near_words)
+            if found:
+                return found, True
+    return "other", False
 
 
 def _previous_word(text: str, start: int, floor: int) -> str:
@@ -170,6 +182,8 @@ def role_of(
     if possessive:
         noun = _noun_after(text, possessive.end(), sentence_end)
         return _holder_or_base(noun, rule.possessive if rule else "subject")
+    if mention.cue == "demonym" and rule is not None and rule.demonym is not None:
+        return rule.demonym  # "37.8% ethnic Russians": the people named are the kin side
     if mention.cue == "demonym" and _ADJECTIVE_USE.match(text, mention.end, sentence_end):
         # "Chinese investment" reads like "China's investment"; "Kazakh exports" like
         # "Kazakhstan's exports".
@@ -193,6 +207,18 @@ def role_of(
     return None
 
 
+def _pair_position(
+    mention: EntityMention, mentions: Sequence[EntityMention], text: str
+) -> Role | None:
+    """In "A and B" (two actors joined by "and"), A leads and B is its counterpart."""
+    for other in mentions:
+        if other.start > mention.end and _AND.fullmatch(text, mention.end, other.start):
+            return "subject"
+        if other.end < mention.start and _AND.fullmatch(text, other.end, mention.start):
+            return "object"
+    return None
+
+
 def _is_agent(mention: EntityMention, text: str, sentence_end: int) -> bool:
     """A name right before a verb is the one acting: "China invested", "Russia keeps"."""
     following = _next_word(text, mention.end, sentence_end)
@@ -212,6 +238,7 @@ def attribute(
     context_time: TimeRef | None = None,
     near: tuple[int, int] | None = None,
     cue: str | None = None,
+    subject_hint: str | None = None,
 ) -> Attribution:
     """Attribute one figure from its sentence, falling back on its paragraph's context.
 
@@ -231,9 +258,9 @@ def attribute(
     indicator, cued = choose_indicator(quantity, cue_text, near_text)
     rule = _rules_by_indicator().get(indicator)
 
-    subject: str | None = None
+    subject: str | None = subject_hint
     obj: str | None = None
-    how: list[str] = []
+    how: list[str] = ["subject by 'respectively'"] if subject_hint else []
 
     def take(entity: str, role: Role | None, why: str) -> None:
         nonlocal subject, obj
@@ -260,7 +287,10 @@ def attribute(
         # The actor before a verb only leans to a role: "China took 92% of Mongolia's
         # exports" names Mongolia's side outright, and China takes what is left.
         leaning: Role | None = None
-        if role is None and mention.end <= quantity.start and _is_agent(mention, text, s_end):
+        pair = _pair_position(mention, mentions, text)
+        if role is None and pair is not None:
+            leaning = pair  # "Uzbekistan and China signed ...": the first named leads
+        elif role is None and mention.end <= quantity.start and _is_agent(mention, text, s_end):
             leaning = rule.agent if rule else "subject"
         roles.append((mention, role, leaning))
     for mention, role, _ in roles:  # actors whose role the words say

@@ -142,7 +142,10 @@ class _DocumentExtractor:
                 index = max(bisect.bisect_right(sentence_starts, quantity.start) - 1, 0)
                 sentence = sentences[index] if sentences else Sentence(*line)
                 context = self._context(index, sentences, mentions, previous, row_actor)
-                claim = self._claim(quantity, sentence, quantities, mentions, times, context, None)
+                hint = respectively(text, sentence, quantities, mentions).get(quantity.start)
+                claim = self._claim(
+                    quantity, sentence, quantities, mentions, times, context, None, hint=hint
+                )
                 if claim.subject:
                     previous = claim
                 self.result.claims.append(claim)
@@ -192,6 +195,8 @@ class _DocumentExtractor:
         clause: tuple[int, int] | None = None,
         near: tuple[int, int] | None = None,
         cue: str | None = None,
+        *,
+        hint: str | None = None,
     ) -> Claim:
         if clause is None:
             clause = _clause(self.text, quantity, quantities, sentence)
@@ -208,6 +213,7 @@ class _DocumentExtractor:
             context_time,
             near=near,
             cue=cue,
+            subject_hint=hint,
         )
         para = paragraph_at(self.paragraphs, quantity.start)
         return Claim(
@@ -285,7 +291,33 @@ def _clause(
         elif other.start >= quantity.end:
             end = min(end, other.start)
     stop = _CLAUSE_END.search(text, quantity.end, end)
+    if start > sentence.start:  # a list of figures: "… for Kyrgyzstan and $865 million for …"
+        for joint in _LIST_JOINT.finditer(text, start, quantity.start):
+            start = joint.end()
     return (start, stop.start() if stop else end)
+
+
+_LIST_JOINT = re.compile(r",\s|;\s|\sand\s")
+
+
+def respectively(
+    text: str, sentence: Sentence, quantities: Sequence[Quantity], mentions: Sequence[Any]
+) -> dict[int, str]:
+    """"81 %, 74 % and 68 % … in Kyrgyzstan, Kazakhstan and Tajikistan respectively": the
+    k-th figure goes with the k-th country of the list. Maps figure starts to countries."""
+    if "respectively" not in text[sentence.start : sentence.end]:
+        return {}
+    figures = [q for q in quantities if sentence.start <= q.start < sentence.end]
+    countries = [m for m in mentions if m.kind == "country"
+                 and sentence.start <= m.start < sentence.end]  # fmt: skip
+    if len(figures) < 2:
+        return {}
+    after = [m.entity for m in countries if m.start > figures[-1].end]
+    before = [m.entity for m in countries if m.end < figures[0].start]
+    for names in (after, before[-len(figures) :]):
+        if len(names) == len(figures) and len(set(names)) == len(names):
+            return {q.start: name for q, name in zip(figures, names, strict=True)}
+    return {}
 
 
 def extract_document(document: Document, body_start: int = 0) -> Extraction:
