@@ -47,6 +47,7 @@ _MODIFIERS = {
     "inward", "cumulative", "accumulated", "estimated", "government", "national", "federal",
     "central", "registered", "military", "the", "its", "their",
 }  # fmt: skip
+_ARTICLES = {"the", "a", "an"}
 _AND = re.compile(r"['’]?s?\s+and\s+")
 _LEVEL_KINDS = ("money", "persons", "count", "volume")
 _WORD = re.compile(r"[\w’'-]+")
@@ -148,8 +149,9 @@ def choose_indicator(quantity: Quantity, sentence: str, near_text: str) -> tuple
 
 
 def _previous_word(text: str, start: int, floor: int) -> str:
-    window = text[max(floor, start - 24) : start]
-    words = _WORD.findall(window.lower())
+    """The word before an actor's name, past any article: "from the United States"."""
+    window = text[max(floor, start - 32) : start]
+    words = [w for w in _WORD.findall(window.lower()) if w not in _ARTICLES]
     return words[-1] if words else ""
 
 

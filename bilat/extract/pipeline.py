@@ -86,6 +86,7 @@ class _DocumentExtractor:
         # The document's date resolves "last year" and office holders; a dateline
         # ("ASTANA, 14 March 2024 —") stands in when the metadata has none.
         self.date = document.published or dateline(self.text, body_start)
+        self.topic = self._topic()
 
     def run(self) -> Extraction:
         caption = ""
@@ -161,6 +162,20 @@ class _DocumentExtractor:
             if event is not None:
                 self.result.events.append(event)
 
+    def _topic(self) -> str | None:
+        """The country a document is about: the one its title and opening name most."""
+        opening = blocks(self.text, self.body_start)[:2]
+        if not opening:
+            return None
+        counts: dict[str, int] = {}
+        for m in self.gazetteer.find(self.text, opening[0].start, opening[-1].end):
+            if m.kind == "country":
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None  # no single country stands out
+        return ranked[0][0]
+
     def _context(
         self,
         index: int,
@@ -181,6 +196,8 @@ class _DocumentExtractor:
         if index > 0:
             before = sentences[index - 1]
             context.extend((m.entity, None) for m in _in(mentions, before.start, before.end))
+        if self.topic:
+            context.append((self.topic, "subject"))
         return context
 
     def _claim(
