@@ -26,20 +26,25 @@ MaxMbOption = Annotated[
 @app.command("ingest")
 def ingest_cli(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to read.")],
-    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Descend into folders.")] = False,
+    recursive: Annotated[
+        bool, typer.Option("--recursive", "-r", help="Descend into folders.")
+    ] = False,
     max_mb: MaxMbOption = DEFAULT_MAX_BYTES / 2**20,
     db: DbOption = None,
 ) -> None:
     """Read documents (txt, md, html, pdf), extract their claims and events, and store them."""
     files = list(iter_files(paths, recursive=recursive))
-    with open_store(db) as store, Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-    ) as progress:
+    with (
+        open_store(db) as store,
+        Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+        ) as progress,
+    ):
         task = progress.add_task("ingesting", total=len(files))
 
         def report(result: FileResult) -> None:
@@ -47,9 +52,7 @@ def ingest_cli(
                 progress.console.print(f"[red]failed[/red] {result.error}", highlight=False)
             progress.advance(task)
 
-        summary = ingest_paths(
-            store, files, max_bytes=int(max_mb * 2**20), on_file=report
-        )
+        summary = ingest_paths(store, files, max_bytes=int(max_mb * 2**20), on_file=report)
     console.print(
         f"{summary.documents} documents ingested ({summary.unchanged} unchanged), "
         f"{summary.claims} claims, {summary.events} events, {len(summary.failures)} failures."
@@ -88,10 +91,9 @@ def extract_cli(
             if format is ExtractFormat.jsonl:
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
-                table.add_row(
-                    row["text"], row["indicator"], row["subject"] or "–", row["object"] or "–",
-                    f"{row['value']:g}", row["unit"], row["time"] or "–", f"{row['confidence']:.2f}",
-                )  # fmt: skip
+                cells = [row["text"], row["indicator"], row["subject"], row["object"]]
+                cells += [f"{row['value']:g}", row["unit"], row["time"]]
+                table.add_row(*(c or "–" for c in cells), f"{row['confidence']:.2f}")
     if format is ExtractFormat.table:
         console.print(table)
     if failures == len(files):

@@ -32,7 +32,7 @@ _HOLDER_NOUNS = {
     "share", "stake", "troops", "forces", "base", "bases", "investment", "investments",
     "companies", "firms", "army", "division", "aid", "loans", "lending", "soldiers",
     "contribution", "banks", "deliveries", "universities", "lenders", "creditors", "investors",
-    "suppliers", "supplies", "weapons", "arms", "servicemen", "personnel", "base", "contingent",
+    "suppliers", "supplies", "weapons", "arms", "servicemen", "personnel", "contingent",
 }  # fmt: skip
 _BASE_NOUNS = {
     "gdp", "economy", "debt", "external", "trade", "population", "imports", "budget", "oil",
@@ -137,7 +137,7 @@ def choose_indicator(quantity: Quantity, sentence: str, near_text: str) -> tuple
     sentence_words = _words(sentence)
     # "trade fell by 28 %" changes the trade volume: a change in percent is read first as a
     # change of the level it moves (money, people, things, gas).
-    kinds = [quantity.kind]
+    kinds: list[str] = [quantity.kind]
     if quantity.qualifier == "change" and quantity.kind == "percent":
         kinds = [*_LEVEL_KINDS, "percent"]
     for words in (near_words, sentence_words):
@@ -162,10 +162,8 @@ def _next_word(text: str, end: int, ceiling: int) -> str:
 
 def _noun_after(text: str, position: int, ceiling: int) -> str:
     """The first word after `position` that is not a common modifier."""
-    for word in _WORD.findall(text[position : min(ceiling, position + 48)].lower()):
-        if word not in _MODIFIERS:
-            return word
-    return ""
+    words: list[str] = _WORD.findall(text[position : min(ceiling, position + 48)].lower())
+    return next((word for word in words if word not in _MODIFIERS), "")
 
 
 def _holder_or_base(noun: str, fallback: Role) -> Role:

@@ -55,13 +55,20 @@ def elliptic_figures(
     for match in _GROUPED.finditer(text, start, end):
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
-        model = max((q for q in counted if q.end <= match.start()), default=None,
-                    key=lambda q: q.end)  # fmt: skip
+        earlier = [q for q in counted if q.end <= match.start()]
+        model = max(earlier, key=lambda q: q.end) if earlier else None
         value = parse_number(match.group())
         if model is None or value is None:
             continue
         found.append(
-            Quantity(match.start(), match.end(), match.group(), value, model.unit, model.kind,
-                     noun=model.noun)  # fmt: skip
+            Quantity(
+                match.start(),
+                match.end(),
+                match.group(),
+                value,
+                model.unit,
+                model.kind,
+                noun=model.noun,
+            )
         )
     return found

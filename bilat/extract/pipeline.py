@@ -110,9 +110,7 @@ class _DocumentExtractor:
         times = find_times(text, block.start, block.end, doc_date=self.date)
         sentences = split_sentences(text, block.start, block.end)
         extra = [
-            q
-            for s in sentences
-            for q in elliptic_figures(text, s.start, s.end, quantities, times)
+            q for s in sentences for q in elliptic_figures(text, s.start, s.end, quantities, times)
         ]
         if extra:
             quantities = sorted([*quantities, *extra], key=lambda q: q.start)
@@ -320,7 +318,7 @@ _LIST_JOINT = re.compile(r",\s|;\s|\sand\s")
 def respectively(
     text: str, sentence: Sentence, quantities: Sequence[Quantity], mentions: Sequence[Any]
 ) -> dict[int, str]:
-    """"81 %, 74 % and 68 % … in Kyrgyzstan, Kazakhstan and Tajikistan respectively": the
+    """ "81 %, 74 % and 68 % … in Kyrgyzstan, Kazakhstan and Tajikistan respectively": the
     k-th figure goes with the k-th country of the list. Maps figure starts to countries."""
     if "respectively" not in text[sentence.start : sentence.end]:
         return {}

@@ -84,7 +84,7 @@ def ingest_file(store: Store, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES)
         return FileResult(path, error=str(exc))
     except BilatError as exc:
         return FileResult(path, error=str(exc))
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+    except Exception as exc:  # one bad file must not stop the batch
         return FileResult(path, error=f"[E409] {path}: extraction failed: {exc!r}")
     return FileResult(path, document.id, written.claims, written.events, superseded=superseded)
 

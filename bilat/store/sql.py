@@ -165,9 +165,7 @@ class Store:
             schema.documents.update().where(d.id.in_(old)).values(superseded_by=document.id)
         )
         for table in (schema.claims, schema.events):
-            conn.execute(
-                table.update().where(table.c.document_id.in_(old)).values(superseded=1)
-            )
+            conn.execute(table.update().where(table.c.document_id.in_(old)).values(superseded=1))
         return len(old)
 
     def has_document(self, document_id: str) -> bool:
