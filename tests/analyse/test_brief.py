@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from bilat.analyse.brief import build_brief
+from bilat.ingest.batch import ingest_paths
 from bilat.ontology import DIMENSIONS
+from bilat.starter import load_starter
 from bilat.store import Store
 
 
@@ -90,3 +93,22 @@ def test_every_starter_pair_has_a_brief(starter_store: Store) -> None:
             assert brief["pair"] == [state, power]
             if power in ("RUS", "CHN"):
                 assert brief["evidence"], f"{state}–{power} has no evidence"
+
+
+def test_ingested_claims_join_the_curated_ones_with_their_sentence(tmp_path: Path) -> None:
+    report = tmp_path / "note.txt"
+    report.write_text(
+        "Kazakhstan and Russia\n\nIn 2021, Kazakhstan received $310 million in remittances "
+        "from Russia, a central bank note said.\n",
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "mixed.db") as store:
+        store.write(load_starter())
+        ingest_paths(store, [report])
+        brief = build_brief(store, "KAZ", "RUS")
+    [ingested] = [c for c in figures(brief, "remittances") if c["method"] != "curated"]
+    assert (ingested["value"], ingested["time"]) == (3.1e8, "2021")
+    assert ingested["sentence"].startswith("In 2021, Kazakhstan received")
+    assert any(c["method"] == "curated" for d in brief["dimensions"].values() for c in d)
+    [source] = [s for s in brief["sources"] if s["id"] == ingested["source"]]
+    assert source["grade"] == "F" and source["grade_reason"].startswith("not graded")
