@@ -61,9 +61,9 @@ _PAREN_AFTER = re.compile(r"\s*\(\s*$")
 class CueRule:
     indicator: str
     kinds: frozenset[str]
-    all: tuple[tuple[str, ...], ...]
-    near: tuple[tuple[str, ...], ...]
-    none: tuple[tuple[str, ...], ...]
+    all: tuple[re.Pattern[str], ...]
+    near: tuple[re.Pattern[str], ...]
+    none: tuple[re.Pattern[str], ...]
     possessive: Role
     agent: Role
     prepositions: dict[str, Role]
@@ -90,9 +90,9 @@ def cue_rules() -> tuple[CueRule, ...]:
             CueRule(
                 indicator=spec["indicator"],
                 kinds=frozenset(spec["kinds"]),
-                all=tuple(tuple(g) for g in spec.get("all", [])),
-                near=tuple(tuple(g) for g in spec.get("near", [])),
-                none=tuple(tuple(g) for g in spec.get("none", [])),
+                all=tuple(_group(g) for g in spec.get("all", [])),
+                near=tuple(_group(g) for g in spec.get("near", [])),
+                none=tuple(_group(g) for g in spec.get("none", [])),
                 possessive=roles.get("possessive", "subject"),
                 agent=roles.get("agent", "subject"),
                 prepositions=dict(roles.get("prepositions", {})),
@@ -107,9 +107,14 @@ def _rules_by_indicator() -> dict[str, CueRule]:
     return {r.indicator: r for r in cue_rules()}
 
 
-def _has_any(words: str, group: Sequence[str]) -> bool:
-    # `words` is " " + lower-case text; a stem matches at the start of a word.
-    return any((" " + stem) in words for stem in group)
+def _group(stems: Sequence[str]) -> re.Pattern[str]:
+    """One expression for a group of cue stems; each matches at the start of a word."""
+    return re.compile(" (?:" + "|".join(re.escape(stem) for stem in stems) + ")")
+
+
+def _has_any(words: str, group: re.Pattern[str]) -> bool:
+    # `words` is " " + lower-case text with single spaces between words.
+    return group.search(words) is not None
 
 
 def _words(text: str) -> str:

@@ -31,6 +31,12 @@ class EventPattern:
 
 
 @cache
+def any_event_verb() -> re.Pattern[str]:
+    """All patterns in one expression, to skip most sentences with a single search."""
+    return re.compile("|".join(f"(?:{p.regex.pattern})" for p in event_patterns()), re.I)
+
+
+@cache
 def event_patterns() -> tuple[EventPattern, ...]:
     text = resources.files(__package__).joinpath("event_patterns.yaml").read_text("utf-8")
     return tuple(
@@ -59,6 +65,8 @@ def find_event(
     if not times or not mentions:
         return None
     start, end = sentence
+    if any_event_verb().search(text, start, end) is None:
+        return None
     body = text[start:end]
     for pattern in event_patterns():
         match = pattern.regex.search(body)

@@ -51,8 +51,19 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
 
 
-def _overlaps(mention: EntityMention, quantities: Sequence[Quantity]) -> bool:
-    return any(q.start < mention.end and mention.start < q.end for q in quantities)
+def _outside(
+    mentions: Sequence[EntityMention], quantities: Sequence[Quantity]
+) -> list[EntityMention]:
+    """The mentions that lie outside every figure (both lists sorted by start)."""
+    kept: list[EntityMention] = []
+    index = 0
+    for mention in mentions:
+        while index < len(quantities) and quantities[index].end <= mention.start:
+            index += 1
+        if index < len(quantities) and quantities[index].start < mention.end:
+            continue
+        kept.append(mention)
+    return kept
 
 
 _DATELINE = re.compile(r"[ \t]*[A-Z][A-Z .'’-]{2,40},[ \t]+([^\n—–]{4,40}?)[ \t]*[—–-]")
@@ -69,9 +80,18 @@ def dateline(text: str, start: int = 0) -> str | None:
     return None
 
 
+_STARTS: dict[int, tuple[Sequence[Any], list[int]]] = {}
+
+
 def _in(items: Sequence[Any], start: int, end: int) -> list[Any]:
     """Items (sorted by .start) that start within [start, end)."""
-    starts = [i.start for i in items]
+    cached = _STARTS.get(id(items))
+    if cached is None or cached[0] is not items or len(cached[1]) != len(items):
+        cached = (items, [i.start for i in items])
+        if len(_STARTS) > 64:  # the lists of one block at a time: keep the cache small
+            _STARTS.clear()
+        _STARTS[id(items)] = cached
+    starts = cached[1]
     return list(items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
 
 
@@ -102,11 +122,9 @@ class _DocumentExtractor:
         block_span = (block.start, block.end)
         quantities = [promote_persons(q, text) for q in find_quantities(text, *block_span)]
         # A name inside a figure is part of its notation ("US$333 million"), not an actor.
-        mentions = [
-            m
-            for m in self.gazetteer.find(text, block.start, block.end, at=self.date)
-            if not _overlaps(m, _in(quantities, m.start - 64, m.end))
-        ]
+        mentions = _outside(
+            self.gazetteer.find(text, block.start, block.end, at=self.date), quantities
+        )
         times = find_times(text, block.start, block.end, doc_date=self.date)
         sentences = split_sentences(text, block.start, block.end)
         extra = [
@@ -358,6 +376,15 @@ def contract_row(claim: Claim, doc: str, text: str) -> dict[str, Any]:
         "time": str(claim.time) if claim.time else None,
         "confidence": claim.confidence,
     }
+
+
+def extract_text(
+    text: str, *, doc: str = "<text>", published: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """The contract rows of a text already in memory (no file, no store)."""
+    document = Document(Document.make_id(text), "text", doc, doc, text, published)
+    for claim in extract_document(document).claims:
+        yield contract_row(claim, doc, text)
 
 
 def extract_file(path: str | Path) -> Iterator[dict[str, Any]]:
