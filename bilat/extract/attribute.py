@@ -244,6 +244,7 @@ def attribute(
     near: tuple[int, int] | None = None,
     cue: str | None = None,
     subject_hint: str | None = None,
+    object_hint: str | None = None,
 ) -> Attribution:
     """Attribute one figure from its sentence, falling back on its paragraph's context.
 
@@ -264,8 +265,8 @@ def attribute(
     rule = _rules_by_indicator().get(indicator)
 
     subject: str | None = subject_hint
-    obj: str | None = None
-    how: list[str] = ["subject by 'respectively'"] if subject_hint else []
+    obj: str | None = object_hint
+    how: list[str] = ["named by 'respectively' or 'the two countries'"] if subject_hint else []
 
     def take(entity: str, role: Role | None, why: str) -> None:
         nonlocal subject, obj

@@ -159,10 +159,12 @@ class _DocumentExtractor:
                 index = max(bisect.bisect_right(sentence_starts, quantity.start) - 1, 0)
                 sentence = sentences[index] if sentences else Sentence(*line)
                 context = self._context(index, sentences, mentions, previous, row_actor)
+                pair = self._both(index, sentences, mentions)
                 hint = respectively(text, sentence, quantities, mentions).get(quantity.start)
                 claim = self._claim(
-                    quantity, sentence, quantities, mentions, times, context, None, hint=hint
-                )
+                    quantity, sentence, quantities, mentions, times, context, None,
+                    hint=pair[0] if pair else hint, object_hint=pair[1] if pair else None,
+                )  # fmt: skip
                 if claim.subject:
                     previous = claim
                 self.result.claims.append(claim)
@@ -191,6 +193,24 @@ class _DocumentExtractor:
         if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
             return None  # no single country stands out
         return ranked[0][0]
+
+    def _both(
+        self, index: int, sentences: Sequence[Sentence], mentions: Sequence[EntityMention]
+    ) -> tuple[str, str] | None:
+        """ "The border the two countries share": the two countries are the ones this sentence
+        and the one before it name, nearest first."""
+        if not sentences:
+            return None
+        sentence = sentences[index]
+        if not _BOTH.search(self.text, sentence.start, sentence.end):
+            return None
+        spans = [sentence] + ([sentences[index - 1]] if index > 0 else [])
+        found: list[str] = []
+        for span in spans:
+            for m in _in(mentions, span.start, span.end):
+                if m.kind == "country" and m.entity not in found:
+                    found.append(m.entity)
+        return (found[0], found[1]) if len(found) >= 2 else None
 
     def _context(
         self,
@@ -230,6 +250,7 @@ class _DocumentExtractor:
         cue: str | None = None,
         *,
         hint: str | None = None,
+        object_hint: str | None = None,
     ) -> Claim:
         if clause is None:
             clause = _clause(self.text, quantity, quantities, sentence)
@@ -247,6 +268,7 @@ class _DocumentExtractor:
             near=near,
             cue=cue,
             subject_hint=hint,
+            object_hint=object_hint,
         )
         para = paragraph_at(self.paragraphs, quantity.start)
         return Claim(
@@ -306,6 +328,9 @@ class _DocumentExtractor:
             self.result.claims.append(claim)
 
 
+_BOTH = re.compile(
+    r"\b(?:the two|both) (?:countries|states|sides|governments|neighbou?rs|nations)\b", re.I
+)
 _CLAUSE_END = re.compile(r"[,;:–—]\s|\s-\s")
 
 

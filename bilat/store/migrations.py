@@ -26,7 +26,11 @@ def _v1_base_tables(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=tables)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_base_tables]
+def _v2_reviews(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=[schema.reviews])
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1_base_tables, _v2_reviews]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

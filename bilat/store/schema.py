@@ -121,3 +121,16 @@ event_actors = Table(
     Column("actor", String(16), nullable=False),
 )
 Index("event_actors_actor", event_actors.c.actor)
+
+# Analyst reviews: a rank set beside the evidence, never over it. Keyed by the claim's
+# content-derived id, so a review survives re-ingesting the same document.
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", String(32), nullable=False, index=True),
+    Column("rank", String(16), nullable=False),  # preferred | deprecated | normal (cleared)
+    Column("reason", Text, nullable=False),
+    Column("reviewer", String(128)),
+    Column("created_at", String(32), nullable=False),
+)

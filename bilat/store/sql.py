@@ -29,7 +29,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from bilat.errors import StoreError
-from bilat.model import Claim, Document, Event, Source
+from bilat.model import Claim, Document, Event, Rank, Source
 from bilat.store import records, schema
 from bilat.store.migrations import migrate
 
@@ -234,7 +234,55 @@ class Store:
             where.append(c.superseded == 0)
         query = select(schema.claims).where(*where).order_by(c.indicator, c.year, c.id)
         with self.engine.connect() as conn:
-            return [records.claim_from_row(r) for r in conn.execute(query)]
+            found = [records.claim_from_row(r) for r in conn.execute(query)]
+            return self._with_reviews(conn, found)
+
+    def _with_reviews(self, conn: Connection, claims: list[Claim]) -> list[Claim]:
+        """Claims with the latest analyst review applied to their rank."""
+        if not claims:
+            return claims
+        r = schema.reviews.c
+        latest: dict[str, tuple[str, str]] = {}
+        ids = [claim.id for claim in claims]
+        for chunk in range(0, len(ids), 500):  # stay under SQLite's variable limit
+            rows = conn.execute(
+                select(r.claim_id, r.rank, r.reason)
+                .where(r.claim_id.in_(ids[chunk : chunk + 500]))
+                .order_by(r.id)
+            )
+            for claim_id, rank, reason in rows:
+                latest[claim_id] = (rank, reason)
+        for claim in claims:
+            if claim.id in latest:
+                claim.rank, claim.rank_reason = latest[claim.id]  # type: ignore[assignment]
+        return claims
+
+    def review(self, claim_id: str, rank: Rank, reason: str, reviewer: str | None = None) -> Claim:
+        """Record an analyst's rank for a claim, beside the evidence; returns the claim."""
+        if not reason.strip():
+            raise StoreError("[E304] a review needs a reason")
+        with self.transaction() as conn:
+            c = schema.claims.c
+            row = conn.execute(select(schema.claims).where(c.id == claim_id)).first()
+            if row is None:
+                raise StoreError(f"[E305] no claim with id {claim_id!r}")
+            conn.execute(
+                schema.reviews.insert().values(
+                    claim_id=claim_id,
+                    rank=rank,
+                    reason=reason.strip(),
+                    reviewer=reviewer,
+                    created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                )
+            )
+            return self._with_reviews(conn, [records.claim_from_row(row)])[0]
+
+    def reviews(self, claim_id: str) -> list[dict[str, Any]]:
+        """Every review of a claim, oldest first."""
+        r = schema.reviews.c
+        query = select(schema.reviews).where(r.claim_id == claim_id).order_by(r.id)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
 
     def events(
         self, *, actors: Iterable[str] | None = None, all_of: Iterable[str] | None = None
