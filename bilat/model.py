@@ -176,3 +176,24 @@ class Event:
         data["date"] = str(self.date)
         data["actors"] = list(self.actors)
         return data
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A sentence of an ingested document, kept for full-text search."""
+
+    document_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PassageHit:
+    """A passage found by search, with its document and its BM25 rank (lower is better)."""
+
+    passage: Passage
+    score: float
+    source_id: str
+    title: str
+    path: str

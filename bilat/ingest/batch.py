@@ -15,6 +15,7 @@ from bilat.extract.pipeline import extract_document
 from bilat.ingest.documents import load
 from bilat.ingest.metadata import is_sidecar
 from bilat.ingest.readers import DEFAULT_MAX_BYTES
+from bilat.model import Passage
 from bilat.store import Batch, Store
 
 __all__ = ["DEFAULT_MAX_BYTES", "FileResult", "IngestSummary", "ingest_file", "ingest_paths"]
@@ -78,6 +79,10 @@ def ingest_file(store: Store, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES)
             documents=[document],
             claims=extraction.claims,
             events=extraction.events,
+            passages=[
+                Passage(document.id, s.start, s.end, document.text[s.start : s.end])
+                for s in extraction.sentences
+            ],
         )
         written, superseded = store.write_document(batch, document)
     except InputError as exc:

@@ -30,7 +30,26 @@ def _v2_reviews(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.reviews])
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_base_tables, _v2_reviews]
+def _v3_passages(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=[schema.passages])
+    if conn.dialect.name == "sqlite":
+        # An external-content FTS5 index over passages.text, kept in step by triggers.
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE passages_fts USING fts5("
+            "text, content='passages', content_rowid='id', tokenize='porter unicode61')"
+        )
+        conn.exec_driver_sql(
+            "CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN "
+            "INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text); END"
+        )
+        conn.exec_driver_sql(
+            "CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN "
+            "INSERT INTO passages_fts(passages_fts, rowid, text) "
+            "VALUES('delete', old.id, old.text); END"
+        )
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1_base_tables, _v2_reviews, _v3_passages]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -134,3 +134,14 @@ reviews = Table(
     Column("reviewer", String(128)),
     Column("created_at", String(32), nullable=False),
 )
+
+# The sentences of ingested documents, for full-text search (SQLite FTS5 over `text`).
+passages = Table(
+    "passages",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)

@@ -7,6 +7,7 @@ ids, so loading the same batch twice changes nothing and a failure midway change
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
+    text,
     Engine,
     Table,
     and_,
@@ -29,11 +31,18 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from bilat.errors import StoreError
-from bilat.model import Claim, Document, Event, Rank, Source
+from bilat.model import Claim, Document, Event, Passage, PassageHit, Rank, Source
 from bilat.store import records, schema
 from bilat.store.migrations import migrate
 
 DEFAULT_PATH = "bilat.db"
+_SEARCH_WORD = re.compile(r"[^\W_]{2,}")
+# Words that every passage has: searching on them only adds noise to BM25.
+_STOPWORDS = frozenset(
+    "a an and are as at be been by did do does for from has have how in into is it its of on "
+    "or than that the their there these this those to was were what when where which who whom "
+    "why will with".split()
+)
 
 
 def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
@@ -52,6 +61,7 @@ class Batch:
     documents: list[Document] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -114,6 +124,13 @@ class Store:
     def write_in(self, conn: Connection, batch: Batch) -> WriteResult:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         result = WriteResult()
+        d = schema.documents.c
+        known = {
+            row[0]
+            for row in conn.execute(
+                select(d.id).where(d.id.in_([doc.id for doc in batch.documents]))
+            )
+        }
         result.sources = self._insert_new(
             conn, schema.sources, [records.source_row(s) for s in batch.sources]
         )
@@ -134,6 +151,14 @@ class Store:
             for i, actor in enumerate(e.actors)
         ]
         self._insert_new(conn, schema.event_actors, actor_rows)
+        # Passages have no natural key: they are written with their document, once.
+        passage_rows = [
+            {"document_id": p.document_id, "start": p.start, "end": p.end, "text": p.text}
+            for p in batch.passages
+            if p.document_id not in known
+        ]
+        if passage_rows:
+            conn.execute(schema.passages.insert(), passage_rows)
         return result
 
     def write_document(self, batch: Batch, document: Document) -> tuple[WriteResult, int]:
@@ -308,6 +333,46 @@ class Store:
                 for event_id, actor in actor_rows:
                     actors_by_event[event_id].append(actor)
         return [records.event_from_row(r, tuple(actors_by_event[r._mapping["id"]])) for r in rows]
+
+    def search(self, query: str, *, limit: int = 10) -> list[PassageHit]:
+        """Passages matching the words of `query`, best first (BM25 on SQLite's FTS5)."""
+        words = [w for w in _SEARCH_WORD.findall(query.lower()) if w not in _STOPWORDS]
+        if not words:
+            return []
+        p, d = schema.passages.c, schema.documents.c
+        base = (
+            select(p.document_id, p.start, p.end, p.text, d.source_id, d.title, d.path)
+            .join(schema.documents, d.id == p.document_id)
+            .where(d.superseded_by.is_(None))
+        )
+        with self.engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                match = " OR ".join(f'"{w}"' for w in words)
+                rows = conn.execute(
+                    text(
+                        'SELECT p.document_id, p.start, p."end", p.text, d.source_id, '
+                        "d.title, d.path, bm25(passages_fts) AS score "
+                        "FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
+                        "JOIN documents d ON d.id = p.document_id "
+                        "WHERE passages_fts MATCH :match AND d.superseded_by IS NULL "
+                        "ORDER BY score LIMIT :limit"
+                    ),
+                    {"match": match, "limit": limit},
+                ).all()
+            else:  # no FTS5: match any word, unranked
+                rows = conn.execute(
+                    base.where(or_(*(p.text.ilike(f"%{w}%") for w in words))).limit(limit)
+                ).all()
+        return [
+            PassageHit(
+                Passage(r[0], r[1], r[2], r[3]),
+                float(r[7]) if len(r) > 7 else 0.0,
+                r[4],
+                r[5],
+                r[6],
+            )
+            for r in rows
+        ]
 
     def counts(self) -> dict[str, int]:
         tables = {
