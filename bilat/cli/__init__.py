@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 # Commands register themselves on `app` when their module is imported.
-from bilat.cli import brief, claims, ingest, review, starter  # noqa: F401
+from bilat.cli import brief, claims, ingest, review, scenario, starter, timeline  # noqa: F401
 from bilat.cli.app import app
 from bilat.errors import BilatError
 
