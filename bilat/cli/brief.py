@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from bilat.analyse.brief import build_brief
+from bilat.analyse.timeline import timeline, timeline_chart_svg
 from bilat.cli.app import DbOption, app, console, open_store
 from bilat.reference import resolve
 from bilat.report import render_html, render_json, render_markdown, render_terminal
@@ -26,6 +27,23 @@ def brief(db: Path | str | None, first: str, second: str) -> dict[str, Any]:
     a, b = resolve(first), resolve(second)
     with open_store(db) as store:
         return build_brief(store, a, b)
+
+
+def analysis_figures(db: Path | str | None, data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Charts of the dyad's analyses for the HTML brief: title, SVG, a one-line reading."""
+    a, b = data["pair"]
+    figures: list[tuple[str, str, str]] = []
+    with open_store(db) as store:
+        events = timeline(store, a, b)
+        if events.years:
+            figures.append(
+                (
+                    "Cooperation and conflict, year by year",
+                    timeline_chart_svg(events, events.names()),
+                    " ".join(events.comparisons),
+                )
+            )
+    return figures
 
 
 @app.command("brief")
@@ -52,7 +70,10 @@ def brief_cli(
         BriefFormat.html: render_html,
         BriefFormat.json: render_json,
     }
-    text = renderers[format](data)
+    if format is BriefFormat.html:
+        text = render_html(data, analysis_figures(db, data))
+    else:
+        text = renderers[format](data)
     if output is None:
         typer.echo(text)
     else:

@@ -8,7 +8,7 @@ escaped first and then given its citation links.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -179,7 +179,12 @@ def _context(brief: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def render_html(brief: dict[str, Any]) -> str:
-    """The brief as one self-contained HTML document."""
+def render_html(brief: dict[str, Any], analysis: Sequence[tuple[str, str, str]] = ()) -> str:
+    """The brief as one self-contained HTML document. `analysis` adds figures drawn by bilat's
+    analyses (title, SVG, a one-line reading), such as the timeline and the influence index."""
     template = _environment().get_template("brief.html.j2")
-    return template.render(**_context(brief))
+    figures = [
+        {"title": title, "svg": Markup(svg), "note": note}  # SVG built by bilat, not input
+        for title, svg, note in analysis
+    ]
+    return template.render(**_context(brief), analysis=figures)
