@@ -5,7 +5,16 @@ from __future__ import annotations
 import sys
 
 # Commands register themselves on `app` when their module is imported.
-from bilat.cli import brief, claims, ingest, review, scenario, starter, timeline  # noqa: F401
+from bilat.cli import (  # noqa: F401
+    brief,
+    claims,
+    compare,
+    ingest,
+    review,
+    scenario,
+    starter,
+    timeline,
+)
 from bilat.cli.app import app
 from bilat.errors import BilatError
 
