@@ -9,10 +9,12 @@ from typing import Annotated, Any
 import typer
 
 from bilat.analyse.brief import build_brief
+from bilat.analyse.influence import influence, influence_chart_svg
 from bilat.analyse.timeline import timeline, timeline_chart_svg
 from bilat.cli.app import DbOption, app, console, open_store
-from bilat.reference import resolve
+from bilat.reference import kind_of, name_of, resolve
 from bilat.report import render_html, render_json, render_markdown, render_terminal
+from bilat.store import Store
 
 
 class BriefFormat(StrEnum):
@@ -43,7 +45,34 @@ def analysis_figures(db: Path | str | None, data: dict[str, Any]) -> list[tuple[
                     " ".join(events.comparisons),
                 )
             )
+        powers = _rival_powers(store, a, b)
+        index = influence(store, a, powers, runs=500)
+        if any(score["total"] for score in index.to_dict()["scores"].values()):
+            ranking = " > ".join(name_of(p) for p in index.ranking)
+            robust = "robust" if index.robust else "not robust"
+            figures.append(
+                (
+                    f"Influence over {name_of(a)} (5–95% band over weights and methods)",
+                    influence_chart_svg(index, {p: name_of(p) for p in powers}),
+                    f"Ranking {ranking}: {robust} ({index.robust_share:.0%} of runs). "
+                    f"Every input and its source: bilat compare {a} --explain.",
+                )
+            )
     return figures
+
+
+MAX_POWERS = 4
+
+
+def _rival_powers(store: Store, subject: str, partner: str) -> list[str]:
+    """The partner and the countries or blocs the store most often pairs with the subject."""
+    counts: dict[str, int] = {}
+    for claim in store.claims(subject=subject):
+        other = claim.object
+        if other and other != partner and kind_of(other) in ("country", "bloc"):
+            counts[other] = counts.get(other, 0) + 1
+    rivals = sorted(counts, key=lambda p: (-counts[p], p))
+    return [partner, *rivals[: MAX_POWERS - 1]]
 
 
 @app.command("brief")

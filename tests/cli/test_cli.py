@@ -65,6 +65,7 @@ def test_brief_writes_markdown_and_html_files(db: str, tmp_path: Path) -> None:
     page = html.read_text(encoding="utf-8")
     assert "<svg" in page and "7,500 km" in page and "6,000 km" in page
     assert 'id="analysis"' in page and "Cooperation and conflict" in page
+    assert "Influence over Kazakhstan" in page
 
 
 def test_claims_filters_and_json(db: str) -> None:
