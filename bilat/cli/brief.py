@@ -69,7 +69,7 @@ def _rival_powers(store: Store, subject: str, partner: str) -> list[str]:
     counts: dict[str, int] = {}
     for claim in store.claims(subject=subject):
         other = claim.object
-        if other and other != partner and kind_of(other) in ("country", "bloc"):
+        if other and other not in (partner, subject) and kind_of(other) in ("country", "bloc"):
             counts[other] = counts.get(other, 0) + 1
     rivals = sorted(counts, key=lambda p: (-counts[p], p))
     return [partner, *rivals[: MAX_POWERS - 1]]
