@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
+from bilat.extract.numbers import WORD_VALUES
 from bilat.extract.types import TimeMention
 from bilat.model import Precision, TimeRef
 
@@ -48,24 +49,8 @@ _MONTHS = {
     "nov": 11,
     "dec": 12,
 }
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-}
+# Counts of years or months written as words ("two years ago"), up to twenty.
+_NUMBERS = {"a": 1, "an": 1, **{w: n for w, n in WORD_VALUES.items() if 0 < n <= 20}}
 _ORDINALS = {
     "first": 1,
     "1st": 1,
