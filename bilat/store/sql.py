@@ -17,7 +17,6 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
-    text,
     Engine,
     Table,
     and_,
@@ -26,6 +25,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
@@ -39,9 +39,53 @@ DEFAULT_PATH = "bilat.db"
 _SEARCH_WORD = re.compile(r"[^\W_]{2,}")
 # Words that every passage has: searching on them only adds noise to BM25.
 _STOPWORDS = frozenset(
-    "a an and are as at be been by did do does for from has have how in into is it its of on "
-    "or than that the their there these this those to was were what when where which who whom "
-    "why will with".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "by",
+        "did",
+        "do",
+        "does",
+        "for",
+        "from",
+        "has",
+        "have",
+        "how",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "than",
+        "that",
+        "the",
+        "their",
+        "there",
+        "these",
+        "this",
+        "those",
+        "to",
+        "was",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+    ]
 )
 
 
