@@ -6,6 +6,7 @@ import sys
 
 # Commands register themselves on `app` when their module is imported.
 from bilat.cli import (  # noqa: F401
+    ask,
     brief,
     claims,
     compare,

@@ -49,7 +49,22 @@ def _v3_passages(conn: Connection) -> None:
         )
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_base_tables, _v2_reviews, _v3_passages]
+def _v4_lookup_indexes(conn: Connection) -> None:
+    # "Who has troops in X" looks claims up by their counterpart; events by actor then id.
+    conn.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS claims_object ON claims (object, indicator, subject)"
+    )
+    conn.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS event_actors_lookup ON event_actors (actor, event_id)"
+    )
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _v1_base_tables,
+    _v2_reviews,
+    _v3_passages,
+    _v4_lookup_indexes,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
