@@ -22,7 +22,7 @@ _MONEY_TOLERANCE = 0.10
 _APPROX_EXTRA = 0.10  # "about", "nearly" widen a figure further
 _PRECISION_ORDER = {"day": 3, "month": 2, "year": 1}
 
-GroupKey = tuple[str, str | None, str | None, str | None, bool]
+GroupKey = tuple[str, str | None, str | None, str | None, bool, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +41,15 @@ class ClaimGroup:
 
 
 def group_key(claim: Claim) -> GroupKey:
+    """What a claim speaks of. An unattributed figure ("other") speaks of nothing another
+    claim can be compared with, so it is a group of its own."""
     subject, obj = claim.subject, claim.object
     spec = indicators().get(claim.indicator)
     if spec is not None and spec.symmetric and subject and obj and obj < subject:
         subject, obj = obj, subject  # a symmetric figure is the same read from either side
     time = str(claim.time) if claim.time else None
-    return (claim.indicator, subject, obj, time, claim.qualifier == "change")
+    alone = claim.id if claim.indicator == "other" else ""
+    return (claim.indicator, subject, obj, time, claim.qualifier == "change", alone)
 
 
 def tolerance(claim: Claim) -> float:
