@@ -47,6 +47,14 @@ _MODIFIERS = {
     "inward", "cumulative", "accumulated", "estimated", "government", "national", "federal",
     "central", "registered", "military", "the", "its", "their",
 }  # fmt: skip
+# Words of a figure between a possessive and its noun: "A's approximately $4 billion in debt".
+_FIGURE_WORDS = {
+    "about", "approximately", "around", "roughly", "some", "nearly", "almost", "over",
+    "million", "billion", "trillion", "thousand", "usd", "us", "in", "of", "bn", "mln",
+}  # fmt: skip
+# Nouns for the whole a share is taken of: a demonym before them names the country itself.
+_WHOLE_NOUNS = {"population", "economy", "gdp", "budget", "territory", "electorate"}
+_NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
 _ARTICLES = {"the", "a", "an"}
 _AND = re.compile(r"['’]?s?\s+and\s+")
 _LEVEL_KINDS = ("money", "persons", "count", "volume")
@@ -135,9 +143,13 @@ def _first_rule(kind: str, cue_words: str, near_words: str) -> str | None:
     return None
 
 
-def choose_indicator(quantity: Quantity, sentence: str, near_text: str) -> tuple[str, bool]:
+def choose_indicator(
+    quantity: Quantity, sentence: str, near_text: str, lead: str | None = None
+) -> tuple[str, bool]:
     """The indicator of a figure and whether a cue rule fired: the words of its own clause
-    decide first, the whole sentence only when they say nothing."""
+    decide first, then `lead` (the indicator of the figure of the same unit before it in the
+    sentence, which an elliptical figure continues), the whole sentence only when neither
+    says anything."""
     near_words = _words(near_text)
     sentence_words = _words(sentence)
     # "trade fell by 28 %" changes the trade volume: a change in percent is read first as a
@@ -150,6 +162,8 @@ def choose_indicator(quantity: Quantity, sentence: str, near_text: str) -> tuple
             found = _first_rule(kind, words, near_words)
             if found:
                 return found, True
+        if lead is not None and lead != "other":
+            return lead, True
     return "other", False
 
 
@@ -168,6 +182,9 @@ def _next_word(text: str, end: int, ceiling: int) -> str:
 def _noun_after(text: str, position: int, ceiling: int) -> str:
     """The first word after `position` that is not a common modifier."""
     words: list[str] = _WORD.findall(text[position : min(ceiling, position + 48)].lower())
+    if words and (words[0] in _FIGURE_WORDS or words[0][0].isdigit()):
+        # a figure between the possessive and its noun: read past it
+        words = [w for w in words if w not in _FIGURE_WORDS and not w[0].isdigit()]
     return next((word for word in words if word not in _MODIFIERS), "")
 
 
@@ -180,13 +197,25 @@ def _holder_or_base(noun: str, fallback: Role) -> Role:
 
 
 def role_of(
-    mention: EntityMention, text: str, sentence_start: int, sentence_end: int, rule: CueRule | None
+    mention: EntityMention,
+    text: str,
+    sentence_start: int,
+    sentence_end: int,
+    rule: CueRule | None,
+    counted: bool = False,
 ) -> Role | None:
-    """The role the words around a named actor give it, or None if they say nothing."""
+    """The role the words around a named actor give it, or None if they say nothing.
+    `counted` says the actor is a demonym in the figure's own noun ("15,000 Kazakh soldiers
+    were trained", "7,000 Russian troops"), which reads like a possessive of the indicator."""
+    if counted and rule is not None:
+        return rule.possessive
     possessive = _POSSESSIVE.match(text, mention.end, sentence_end)
     if possessive:
         noun = _noun_after(text, possessive.end(), sentence_end)
         return _holder_or_base(noun, rule.possessive if rule else "subject")
+    adjective = mention.cue == "demonym" and _ADJECTIVE_USE.match(text, mention.end, sentence_end)
+    if adjective and _noun_after(text, mention.end, sentence_end) in _WHOLE_NOUNS:
+        return "subject"  # "a quarter of the Kazakh population": the whole is the side
     if mention.cue == "demonym" and rule is not None and rule.demonym is not None:
         return rule.demonym  # "37.8% ethnic Russians": the people named are the kin side
     if mention.cue == "demonym" and _ADJECTIVE_USE.match(text, mention.end, sentence_end):
@@ -224,6 +253,19 @@ def _pair_position(
     return None
 
 
+# Verbs whose doer is the side a figure is about, whatever the indicator: the recipient.
+_RECEIVING = re.compile(
+    r"\s+(?:(?:has|have|had|also|thus|then|already)\s+){0,2}"
+    r"(?:receiv|benefit|obtain|got\b|gets\b|attract|accept|borrow)",
+    re.I,
+)
+
+
+def _is_recipient(mention: EntityMention, text: str, sentence_end: int) -> bool:
+    """ "Kyrgyzstan received $2 billion", "A has benefited from a write-off"."""
+    return _RECEIVING.match(text, mention.end, sentence_end) is not None
+
+
 def _is_agent(mention: EntityMention, text: str, sentence_end: int) -> bool:
     """A name right before a verb is the one acting: "China invested", "Russia keeps"."""
     following = _next_word(text, mention.end, sentence_end)
@@ -245,13 +287,17 @@ def attribute(
     cue: str | None = None,
     subject_hint: str | None = None,
     object_hint: str | None = None,
+    lead: tuple[str | None, str] | None = None,
 ) -> Attribution:
     """Attribute one figure from its sentence, falling back on its paragraph's context.
 
     `clause` bounds the words that belong to this figure rather than its neighbours in a
     list ("13 percent (China) to 20 percent (Russia)"); `context` gives actors known from the
     paragraph or table with the role they play there; `near` overrides the words read as the
-    figure's own (a table cell's column header).
+    figure's own (a table cell's column header); `lead` is the subject of the figure of the
+    same unit before this one in the sentence and its indicator, which an elliptical figure
+    that names no cue and no actor of its own before it shares ("52,000 students from A
+    …, against 14,000 from B").
     """
     s_start, s_end = sentence
     c_start, c_end = clause
@@ -261,7 +307,8 @@ def attribute(
     else:
         near_text = text[near[0] : near[1]] + " " + text[quantity.start : quantity.end + 30]
         cue_text = near_text if cue is None else cue
-    indicator, cued = choose_indicator(quantity, cue_text, near_text)
+    lead_subject, lead_indicator = lead if lead else (None, None)
+    indicator, cued = choose_indicator(quantity, cue_text, near_text, lead_indicator)
     rule = _rules_by_indicator().get(indicator)
 
     subject: str | None = subject_hint
@@ -289,7 +336,8 @@ def attribute(
 
     roles: list[tuple[EntityMention, Role | None, Role | None]] = []
     for mention in sorted(mentions, key=rank):
-        role = role_of(mention, text, s_start, s_end, rule)
+        counted = quantity.start <= mention.start < quantity.end
+        role = role_of(mention, text, s_start, s_end, rule, counted)
         # The actor before a verb only leans to a role: "China took 92% of Mongolia's
         # exports" names Mongolia's side outright, and China takes what is left.
         leaning: Role | None = None
@@ -298,22 +346,31 @@ def attribute(
             leaning = pair  # "Uzbekistan and China signed ...": the first named leads
         elif role is None and mention.end <= quantity.start and _is_agent(mention, text, s_end):
             leaning = rule.agent if rule else "subject"
+            if _is_recipient(mention, text, s_end):
+                leaning = "subject"
         roles.append((mention, role, leaning))
     for mention, role, _ in roles:  # actors whose role the words say
         if role is not None and rank(mention)[0] == 0:
             take(mention.entity, role, repr(mention.text))
+    if (
+        subject is None
+        and lead_subject is not None
+        and not any(c_start <= m.start and m.end <= quantity.start for m in mentions)
+    ):
+        take(lead_subject, "subject", f"of the figure before ({lead_subject})")
     for mention, role, leaning in roles:  # then any actor of the clause, then of the sentence
         if role is not None:
             take(mention.entity, role, f"nearest {mention.text!r}")
         elif leaning is not None and (subject if leaning == "subject" else obj) is None:
             take(mention.entity, leaning, f"agent {mention.text!r}")
-        else:
+        elif rank(mention)[0] < 2 or not _NEW_CLAUSE.search(text, c_end, mention.start):
+            # an actor of a later main clause ("…, and A …") is about that clause's figure
             take(mention.entity, None, f"nearest {mention.text!r}")
     from_sentence = subject is not None
     for entity, role in context:
         take(entity, role, f"from context {entity}")
 
-    time = _time_for(quantity, times, clause)
+    time = _time_for(quantity, text, times, clause)
     if time is None and context_time is not None:
         time = context_time
         how.append("time from context")
@@ -328,13 +385,23 @@ def attribute(
     return Attribution(indicator, subject, obj, time, confidence, "; ".join(how))
 
 
+def _is_target(text: str, time: TimeMention) -> bool:
+    """ "by 2030": the year a goal is set for, not when anything was measured."""
+    return _TARGET.match(text, time.start, time.end) is not None
+
+
+_TARGET = re.compile(r"by\s+\d", re.I)
+
+
 def _time_for(
-    quantity: Quantity, times: Sequence[TimeMention], clause: tuple[int, int]
+    quantity: Quantity, text: str, times: Sequence[TimeMention], clause: tuple[int, int]
 ) -> TimeRef | None:
-    """The time written nearest the figure, preferring its own clause."""
+    """The time written nearest the figure, preferring its own clause. A target year ("to
+    25% by 2030") belongs to the figure of its own clause only."""
+    c_start, c_end = clause
+    times = [t for t in times if c_start <= t.start < c_end or not _is_target(text, t)]
     if not times:
         return None
-    c_start, c_end = clause
 
     def distance(t: TimeMention) -> tuple[int, int]:
         inside = c_start <= t.start < c_end

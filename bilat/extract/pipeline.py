@@ -54,13 +54,18 @@ class Extraction:
 def _outside(
     mentions: Sequence[EntityMention], quantities: Sequence[Quantity]
 ) -> list[EntityMention]:
-    """The mentions that lie outside every figure (both lists sorted by start)."""
+    """The mentions that lie outside every figure (both lists sorted by start), and the
+    demonyms of a figure's noun ("10,000 Mongolian students"), which name its side."""
     kept: list[EntityMention] = []
     index = 0
     for mention in mentions:
         while index < len(quantities) and quantities[index].end <= mention.start:
             index += 1
-        if index < len(quantities) and quantities[index].start < mention.end:
+        if (
+            index < len(quantities)
+            and quantities[index].start < mention.end
+            and (mention.cue != "demonym" or mention.start == quantities[index].start)
+        ):
             continue
         kept.append(mention)
     return kept
@@ -136,6 +141,7 @@ class _DocumentExtractor:
         table: _Table | None = None
         row_actor: str | None = None
         previous: Claim | None = None
+        last: Claim | None = None
         sentence_starts = [s.start for s in sentences]
         for line_match in _LINE.finditer(text, block.start, block.end):
             line = (line_match.start(), line_match.end())
@@ -161,12 +167,21 @@ class _DocumentExtractor:
                 context = self._context(index, sentences, mentions, previous, row_actor)
                 pair = self._both(index, sentences, mentions)
                 hint = respectively(text, sentence, quantities, mentions).get(quantity.start)
+                lead = (
+                    (last.subject, last.indicator)
+                    if last is not None
+                    and last.sentence_span == (sentence.start, sentence.end)
+                    and last.unit == quantity.unit
+                    else None
+                )
                 claim = self._claim(
                     quantity, sentence, quantities, mentions, times, context, None,
                     hint=pair[0] if pair else hint, object_hint=pair[1] if pair else None,
+                    lead=lead,
                 )  # fmt: skip
                 if claim.subject:
                     previous = claim
+                last = claim
                 self.result.claims.append(claim)
         for sentence in sentences:
             event = find_event(
@@ -251,6 +266,7 @@ class _DocumentExtractor:
         *,
         hint: str | None = None,
         object_hint: str | None = None,
+        lead: tuple[str | None, str] | None = None,
     ) -> Claim:
         if clause is None:
             clause = _clause(self.text, quantity, quantities, sentence)
@@ -269,6 +285,7 @@ class _DocumentExtractor:
             cue=cue,
             subject_hint=hint,
             object_hint=object_hint,
+            lead=lead,
         )
         para = paragraph_at(self.paragraphs, quantity.start)
         return Claim(
@@ -361,21 +378,41 @@ _LIST_JOINT = re.compile(r",\s|;\s|\sand\s")
 def respectively(
     text: str, sentence: Sentence, quantities: Sequence[Quantity], mentions: Sequence[Any]
 ) -> dict[int, str]:
-    """ "81 %, 74 % and 68 % … in Kyrgyzstan, Kazakhstan and Tajikistan respectively": the
-    k-th figure goes with the k-th country of the list. Maps figure starts to countries."""
-    if "respectively" not in text[sentence.start : sentence.end]:
+    """ "81 %, 74 % and 68 % … in Kyrgyzstan, Kazakhstan and Tajikistan respectively", "for A
+    and B, … rose by 12 % and 6 % respectively": the k-th figure goes with the k-th country of
+    a list of as many countries. Maps figure starts to countries."""
+    word = _RESPECTIVELY.search(text, sentence.start, sentence.end)
+    if word is None:
         return {}
-    figures = [q for q in quantities if sentence.start <= q.start < sentence.end]
-    countries = [m for m in mentions if m.kind == "country"
-                 and sentence.start <= m.start < sentence.end]  # fmt: skip
+    figures = [q for q in quantities if sentence.start <= q.start < word.start()]
     if len(figures) < 2:
         return {}
-    after = [m.entity for m in countries if m.start > figures[-1].end]
-    before = [m.entity for m in countries if m.end < figures[0].start]
-    for names in (after, before[-len(figures) :]):
-        if len(names) == len(figures) and len(set(names)) == len(names):
-            return {q.start: name for q, name in zip(figures, names, strict=True)}
+    countries = [m for m in mentions if m.kind == "country"
+                 and sentence.start <= m.start < word.start()]  # fmt: skip
+    lists = _country_lists(text, countries)
+    after = [c for c in lists if c[0].start > figures[-1].end]
+    before = [c for c in lists if c[-1].end < figures[0].start]
+    for names in after[-1:] + before:  # the list nearest 'respectively' first
+        entities = [m.entity for m in names]
+        if len(entities) == len(figures) and len(set(entities)) == len(entities):
+            return {q.start: name for q, name in zip(figures, entities, strict=True)}
     return {}
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+# What may stand between the countries of one list: "A, B and C", "A and particularly B".
+_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:\w+ly\s+)?")
+
+
+def _country_lists(text: str, countries: Sequence[EntityMention]) -> list[list[EntityMention]]:
+    """Runs of countries joined only by commas and conjunctions, in order."""
+    runs: list[list[EntityMention]] = []
+    for mention in countries:
+        if runs and _LIST_GAP.fullmatch(text, runs[-1][-1].end, mention.start):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return runs
 
 
 def extract_document(document: Document, body_start: int = 0) -> Extraction:

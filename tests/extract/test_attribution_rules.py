@@ -1,0 +1,103 @@
+"""Attribution rules, one test per rule, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bilat.extract.pipeline import contract_row, extract_document
+from bilat.model import Document
+
+
+def extract(text: str, published: str | None = "2020-03-01") -> list[dict[str, Any]]:
+    doc = Document(Document.make_id(text), "test-src", "t.txt", "t", text, published)
+    return [contract_row(c, "t.txt", text) for c in extract_document(doc).claims]
+
+
+def one(rows: list[dict[str, Any]], text: str) -> dict[str, Any]:
+    found = [r for r in rows if r["text"].startswith(text)]
+    assert len(found) == 1, (text, rows)
+    return found[0]
+
+
+def sides(row: dict[str, Any]) -> tuple[Any, Any]:
+    return row["subject"], row["object"]
+
+
+def test_an_elliptical_figure_keeps_the_side_and_indicator_of_the_one_before() -> None:
+    rows = extract(
+        "In 2019 some 31,000 Georgian students studied at Turkish universities, "
+        "against roughly 9,000 in Germany."
+    )
+    assert sides(one(rows, "31,000")) == ("GEO", "TUR")
+    second = one(rows, "9,000")
+    assert second["indicator"] == "students"
+    assert sides(second) == ("GEO", "DEU")
+
+
+def test_a_figure_with_its_own_actor_before_it_does_not_inherit() -> None:
+    rows = extract("Armenia imported goods worth $2 billion, while Georgia imported $3 billion.")
+    assert one(rows, "$3 billion")["subject"] == "GEO"
+
+
+def test_a_target_year_belongs_only_to_the_figure_of_its_clause() -> None:
+    rows = extract(
+        "Moldova plans to cut the share of coal in its power supply from 30% to 12% by 2030; "
+        "grid losses stand at 11 percent."
+    )
+    assert one(rows, "30%")["time"] is None
+    assert one(rows, "12%")["time"] == "2030"
+    assert one(rows, "11 percent")["time"] is None
+
+
+def test_respectively_with_the_countries_named_before_the_figures() -> None:
+    rows = extract(
+        "For Armenia and especially Georgia, tourism from Russia matters; in 2019 the number "
+        "of visitors from Russia grew by 8.4 % and 15 % respectively."
+    )
+    assert one(rows, "8.4")["subject"] == "ARM"
+    assert one(rows, "15")["subject"] == "GEO"
+
+
+def test_respectively_ignores_countries_named_after_the_list() -> None:
+    rows = extract(
+        "A poll found 62 %, 55 % and 40 % support for closer ties in Serbia, Bulgaria and "
+        "Greece respectively, although Germany and France were less popular."
+    )
+    assert [one(rows, f)["subject"] for f in ("62", "55", "40")] == ["SRB", "BGR", "GRC"]
+
+
+def test_a_demonym_in_the_figures_own_noun_names_its_side() -> None:
+    rows = extract("About 2,000 Armenian officers were trained at Russian academies in 2018.")
+    assert sides(one(rows, "2,000")) == ("ARM", "RUS")
+    rows = extract("There are 1,500 Russian troops in Tajikistan.")
+    assert sides(one(rows, "1,500")) == ("TJK", "RUS")
+
+
+def test_debt_to_a_creditor_makes_the_creditor_the_object() -> None:
+    rows = extract("Belarus's debt to Russia stood at $7.9 billion at the end of 2019.")
+    assert sides(one(rows, "$7.9 billion")) == ("BLR", "RUS")
+
+
+def test_a_possessive_reads_past_a_figure_to_its_noun() -> None:
+    rows = extract("Japan holds 30% of Laos's roughly $9 billion in external debt.")
+    assert sides(one(rows, "30%")) == ("LAO", "JPN")
+
+
+def test_the_one_who_receives_is_the_subject() -> None:
+    rows = extract("Moldova has benefited from a $300 million debt write-off granted by Romania.")
+    assert sides(one(rows, "$300 million")) == ("MDA", "ROU")
+
+
+def test_a_demonym_before_population_names_the_whole() -> None:
+    rows = extract("Around 8% of the Latvian population is ethnic Belarusian.")
+    assert sides(one(rows, "8%")) == ("LVA", "BLR")
+
+
+def test_an_actor_of_a_later_main_clause_is_not_taken() -> None:
+    rows = extract(
+        "Sweden pledged €40 million to Ukraine for reconstruction, and a Polish firm won a "
+        "contract in Lithuania."
+    )
+    assert sides(one(rows, "€40 million")) == ("UKR", "SWE")
+    rows = extract("Norway gave €25 million in aid to rebuild schools, and Finland sent teachers.")
+    assert sides(one(rows, "€25 million")) == (None, "NOR")
