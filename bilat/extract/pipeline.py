@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,18 +85,19 @@ def dateline(text: str, start: int = 0) -> str | None:
     return None
 
 
-_STARTS: dict[int, tuple[Sequence[Any], list[int]]] = {}
+class Spans(list[Any]):
+    """Records sorted by `.start`, with their starts kept, so that looking up the ones in a
+    line or a sentence is a bisection rather than a scan (a block is looked up hundreds of
+    times)."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        super().__init__(items)
+        self.starts = [item.start for item in self]
 
 
 def _in(items: Sequence[Any], start: int, end: int) -> list[Any]:
     """Items (sorted by .start) that start within [start, end)."""
-    cached = _STARTS.get(id(items))
-    if cached is None or cached[0] is not items or len(cached[1]) != len(items):
-        cached = (items, [i.start for i in items])
-        if len(_STARTS) > 64:  # the lists of one block at a time: keep the cache small
-            _STARTS.clear()
-        _STARTS[id(items)] = cached
-    starts = cached[1]
+    starts = items.starts if isinstance(items, Spans) else [i.start for i in items]
     return list(items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
 
 
@@ -127,16 +128,15 @@ class _DocumentExtractor:
         block_span = (block.start, block.end)
         quantities = [promote_persons(q, text) for q in find_quantities(text, *block_span)]
         # A name inside a figure is part of its notation ("US$333 million"), not an actor.
-        mentions = _outside(
-            self.gazetteer.find(text, block.start, block.end, at=self.date), quantities
+        mentions = Spans(
+            _outside(self.gazetteer.find(text, block.start, block.end, at=self.date), quantities)
         )
-        times = find_times(text, block.start, block.end, doc_date=self.date)
+        times = Spans(find_times(text, block.start, block.end, doc_date=self.date))
         sentences = split_sentences(text, block.start, block.end)
         extra = [
             q for s in sentences for q in elliptic_figures(text, s.start, s.end, quantities, times)
         ]
-        if extra:
-            quantities = sorted([*quantities, *extra], key=lambda q: q.start)
+        quantities = Spans(sorted([*quantities, *extra], key=lambda q: q.start))
         self.result.sentences.extend(sentences)
         table: _Table | None = None
         row_actor: str | None = None
