@@ -62,6 +62,7 @@ _WORD = re.compile(r"[\w’'-]+")
 _ADJECTIVE_USE = re.compile(r"[ \t]+[a-z]")  # a demonym followed by a lower-case word
 _BETWEEN_AND = re.compile(r"\bbetween\s+[^,;]{1,40}\s+and\s*$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")  # "Russia's", "Tajiks'"
+_POSSESSIVE_PRONOUNS = {"its", "their"}
 _PAREN_AFTER = re.compile(r"\s*\(\s*$")
 
 
@@ -129,7 +130,7 @@ def _words(text: str) -> str:
     return " " + " ".join(_WORD.findall(text.lower())) + " "
 
 
-def _first_rule(kind: str, cue_words: str, near_words: str) -> str | None:
+def _first_rule(kind: str, cue_words: str, near_words: str) -> CueRule | None:
     for rule in cue_rules():
         if kind not in rule.kinds:
             continue
@@ -139,7 +140,7 @@ def _first_rule(kind: str, cue_words: str, near_words: str) -> str | None:
             continue
         if any(_has_any(cue_words, g) for g in rule.none):
             continue
-        return rule.indicator
+        return rule
     return None
 
 
@@ -150,6 +151,15 @@ def choose_indicator(
     decide first, then `lead` (the indicator of the figure of the same unit before it in the
     sentence, which an elliptical figure continues), the whole sentence only when neither
     says anything."""
+    indicator, cued, _ = _choose(quantity, sentence, near_text, lead)
+    return indicator, cued
+
+
+def _choose(
+    quantity: Quantity, sentence: str, near_text: str, lead: str | None = None
+) -> tuple[str, bool, CueRule | None]:
+    """`choose_indicator`, with the rule that fired. A rule of indicator "other" names no
+    indicator but says how to read the actors ("sent 2 million tonnes to A")."""
     near_words = _words(near_text)
     sentence_words = _words(sentence)
     # "trade fell by 28 %" changes the trade volume: a change in percent is read first as a
@@ -161,10 +171,10 @@ def choose_indicator(
         for kind in kinds:
             found = _first_rule(kind, words, near_words)
             if found:
-                return found, True
+                return found.indicator, found.indicator != "other", found
         if lead is not None and lead != "other":
-            return lead, True
-    return "other", False
+            return lead, True, _rules_by_indicator().get(lead)
+    return "other", False, None
 
 
 def _previous_word(text: str, start: int, floor: int) -> str:
@@ -210,8 +220,10 @@ def role_of(
     if counted and rule is not None:
         return rule.possessive
     possessive = _POSSESSIVE.match(text, mention.end, sentence_end)
-    if possessive:
-        noun = _noun_after(text, possessive.end(), sentence_end)
+    if possessive or mention.text.lower() in _POSSESSIVE_PRONOUNS:
+        # "Russia's", "the country's", and "its"/"their" standing for a country named before
+        position = possessive.end() if possessive else mention.end
+        noun = _noun_after(text, position, sentence_end)
         return _holder_or_base(noun, rule.possessive if rule else "subject")
     adjective = mention.cue == "demonym" and _ADJECTIVE_USE.match(text, mention.end, sentence_end)
     if adjective and _noun_after(text, mention.end, sentence_end) in _WHOLE_NOUNS:
@@ -308,8 +320,7 @@ def attribute(
         near_text = text[near[0] : near[1]] + " " + text[quantity.start : quantity.end + 30]
         cue_text = near_text if cue is None else cue
     lead_subject, lead_indicator = lead if lead else (None, None)
-    indicator, cued = choose_indicator(quantity, cue_text, near_text, lead_indicator)
-    rule = _rules_by_indicator().get(indicator)
+    indicator, cued, rule = _choose(quantity, cue_text, near_text, lead_indicator)
 
     subject: str | None = subject_hint
     obj: str | None = object_hint
@@ -359,12 +370,13 @@ def attribute(
     ):
         take(lead_subject, "subject", f"of the figure before ({lead_subject})")
     for mention, role, leaning in roles:  # then any actor of the clause, then of the sentence
+        if rank(mention)[0] == 2 and _NEW_CLAUSE.search(text, c_end, mention.start):
+            continue  # an actor of a later main clause ("…, and A …") is about its figure
         if role is not None:
             take(mention.entity, role, f"nearest {mention.text!r}")
         elif leaning is not None and (subject if leaning == "subject" else obj) is None:
             take(mention.entity, leaning, f"agent {mention.text!r}")
-        elif rank(mention)[0] < 2 or not _NEW_CLAUSE.search(text, c_end, mention.start):
-            # an actor of a later main clause ("…, and A …") is about that clause's figure
+        else:
             take(mention.entity, None, f"nearest {mention.text!r}")
     from_sentence = subject is not None
     for entity, role in context:

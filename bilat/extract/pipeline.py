@@ -143,6 +143,7 @@ class _DocumentExtractor:
         previous: Claim | None = None
         last: Claim | None = None
         sentence_starts = [s.start for s in sentences]
+        carried: dict[int, tuple[Spans | None, TimeRef | None]] = {}
         for line_match in _LINE.finditer(text, block.start, block.end):
             line = (line_match.start(), line_match.end())
             line_quantities = _in(quantities, *line)
@@ -174,8 +175,14 @@ class _DocumentExtractor:
                     and last.unit == quantity.unit
                     else None
                 )
+                if index not in carried:  # what the sentence takes from those before it
+                    carried[index] = (
+                        self._coreferents(index, sentences, mentions) if sentences else None,
+                        self._carried_time(index, sentences, times, mentions),
+                    )
+                refs, carried_time = carried[index]
                 claim = self._claim(
-                    quantity, sentence, quantities, mentions, times, context, None,
+                    quantity, sentence, quantities, refs or mentions, times, context, carried_time,
                     hint=pair[0] if pair else hint, object_hint=pair[1] if pair else None,
                     lead=lead,
                 )  # fmt: skip
@@ -194,6 +201,59 @@ class _DocumentExtractor:
             )
             if event is not None:
                 self.result.events.append(event)
+
+    def _carried_time(
+        self, index: int, sentences: Sequence[Sentence], times: Spans, mentions: Spans
+    ) -> TimeRef | None:
+        """The time of the sentence before, for a sentence of the same paragraph that names
+        none and continues it ("It rose …", "This was …", "Only 11% …")."""
+        if index <= 0 or index >= len(sentences):
+            return None
+        sentence = sentences[index]
+        if _in(times, sentence.start, sentence.end):
+            return None
+        if not _CONTINUES.match(self.text, sentence.start, sentence.end) and not (
+            # a sentence that names no one goes on about what the one before named
+            _DEFINITE.match(self.text, sentence.start, sentence.end)
+            and not _in(mentions, sentence.start, sentence.end)
+        ):
+            return None
+        before = _in(times, sentences[index - 1].start, sentences[index - 1].end)
+        return before[-1].time if before else None
+
+    def _coreferents(
+        self, index: int, sentences: Sequence[Sentence], mentions: Spans
+    ) -> Spans | None:
+        sentence = sentences[index]
+        """The sentence's mentions with "the country", "the government", "its" … resolved to
+        the last side a figure of the paragraph was about, or to the document's topic; None
+        when the sentence has no such phrase."""
+        found = list(_COREF.finditer(self.text, sentence.start, sentence.end))
+        if not found:
+            return None
+        own = _in(mentions, sentence.start, sentence.end)
+        # The side of the paragraph's last figure, unless this sentence names it itself (then
+        # the phrase speaks of another country: the document's).
+        entity = None
+        for before in reversed(sentences[:index]):  # the country a sentence opens with
+            named = [
+                m
+                for m in _in(mentions, before.start, before.end)
+                if m.kind == "country" and m.cue != "demonym"
+            ]
+            if named:
+                entity = named[0].entity
+                break
+        if entity is None or any(o.entity == self.topic for o in own):
+            entity = self.topic  # the document's country, named here, is the one meant
+        if entity is None:
+            return None
+        extra = [
+            EntityMention(m.start(), m.end(), m.group(), entity, "country", "alias")
+            for m in found
+            if not any(o.start < m.end() and m.start() < o.end for o in own)
+        ]
+        return Spans(sorted([*own, *extra], key=lambda m: m.start))
 
     def _topic(self) -> str | None:
         """The country a document is about: the one its title and opening name most."""
@@ -345,6 +405,14 @@ class _DocumentExtractor:
             self.result.claims.append(claim)
 
 
+# Phrases that stand for a country named before: the side the paragraph is about.
+_COREF = re.compile(r"\b(?:[Tt]he (?:country|government|authorities))\b")
+# How a sentence that goes on with the one before it opens.
+_CONTINUES = re.compile(
+    r"\s*(?:It|Its|They|Their|This|That|These|Those|Only|Of (?:these|them|this|that)|"
+    r"The (?:number|figure|same|total|rest|remainder|remaining|share))\b"
+)
+_DEFINITE = re.compile(r"\s*The\s")
 _BOTH = re.compile(
     r"\b(?:the two|both) (?:countries|states|sides|governments|neighbou?rs|nations)\b", re.I
 )
