@@ -411,6 +411,9 @@ def _time_for(
     """The time written nearest the figure, preferring its own clause. A target year ("to
     25% by 2030") belongs to the figure of its own clause only."""
     c_start, c_end = clause
+    cited = _cited_date(quantity, text, times)
+    if cited is not None:
+        return cited
     times = [t for t in times if c_start <= t.start < c_end or not _is_target(text, t)]
     if not times:
         return None
@@ -421,3 +424,24 @@ def _time_for(
         return (0 if inside else 1, gap)
 
     return min(times, key=distance).time
+
+
+# A footnote reference: "12 A. Author, “Title …,” Outlet, May 10, 2017, url".
+_CITATION = re.compile(r"[ \t]*\d{1,3}[ \t]+[^\n]*?[“\"]")
+
+
+def _cited_date(quantity: Quantity, text: str, times: Sequence[TimeMention]) -> TimeRef | None:
+    """The time of a figure in the title of a cited article: the article's date, which
+    follows its title, cut to the month. The day is when the article appeared, not when
+    what it reports happened, which is only known to fall in about the same month."""
+    line_start = text.rfind("\n", 0, quantity.start) + 1
+    if not _CITATION.match(text, line_start, quantity.start):
+        return None
+    line_end = text.find("\n", quantity.end)
+    line_end = len(text) if line_end < 0 else line_end
+    for t in times:
+        if quantity.end <= t.start < line_end and t.time.end is None:
+            if t.time.precision != "day":
+                return None
+            return TimeRef(t.time.start[:7], None, "month")
+    return None
