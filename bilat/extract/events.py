@@ -32,8 +32,10 @@ class EventPattern:
 
 @cache
 def any_event_verb() -> re.Pattern[str]:
-    """All patterns in one expression, to skip most sentences with a single search."""
-    return re.compile("|".join(f"(?:{p.regex.pattern})" for p in event_patterns()), re.I)
+    """The verbs of all patterns in one expression, to skip most sentences with a single
+    search. A pattern's long-range part (".{0,80} agreement") is left to the full check."""
+    verbs = (p.regex.pattern.split(".{0,")[0] for p in event_patterns())
+    return re.compile("|".join(f"(?:{v})" for v in verbs), re.I)
 
 
 @cache
