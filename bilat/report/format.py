@@ -45,7 +45,7 @@ _RELATIONS: dict[str, tuple[str, str]] = {
     "investment_share": ("{o} in {s}", "←"),
     "arms_import_share": ("{o} in {s}", "←"),
     "oil_production_share": ("{o} in {s}", "←"),
-    "ethnic_share": ("{s}, people of {o} origin", "←"),
+    "ethnic_share": ("{s}, people with kin in {o}", "←"),
 }
 
 
