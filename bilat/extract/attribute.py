@@ -286,6 +286,33 @@ def _is_agent(mention: EntityMention, text: str, sentence_end: int) -> bool:
     }  # fmt: skip
 
 
+# "A extends B $500 million", "A has granted B a $2 billion loan": a giving verb with two
+# objects, the first of which (B) receives the figure.
+_GIVING_VERB = re.compile(
+    r"(?:extend|give|gave|grant|offer|lend|lent|award|pledg)\w*\s+(?:the\s+)?$", re.I
+)
+_GIVER_GAP = re.compile(r"\s+(?:(?:has|have|had|will|would|also|to|now)\s+)*", re.I)
+_RECEIVER_GAP = re.compile(r"[\s,]*(?:(?:a|an|some|about|nearly|over|more than)\s+)*", re.I)
+
+
+def _indirect_object(
+    quantity: Quantity, mentions: Sequence[EntityMention], text: str, floor: int
+) -> tuple[EntityMention, EntityMention] | None:
+    """The giver and the receiver of "A extends B $N" (a money figure right after B)."""
+    for receiver in mentions:
+        if receiver.end > quantity.start or not _RECEIVER_GAP.fullmatch(
+            text, receiver.end, quantity.start
+        ):
+            continue
+        verb = _GIVING_VERB.search(text, max(floor, receiver.start - 40), receiver.start)
+        if verb is None:
+            continue
+        for giver in mentions:
+            if giver.end <= verb.start() and _GIVER_GAP.fullmatch(text, giver.end, verb.start()):
+                return giver, receiver
+    return None
+
+
 def attribute(
     quantity: Quantity,
     text: str,
@@ -360,6 +387,11 @@ def attribute(
             if _is_recipient(mention, text, s_end):
                 leaning = "subject"
         roles.append((mention, role, leaning))
+    if quantity.kind == "money" and rule is not None and rule.agent == "object":
+        giving = _indirect_object(quantity, mentions, text, s_start)
+        if giving is not None:  # "A lends B $N": B receives, A gives
+            take(giving[1].entity, "subject", f"receiving {giving[1].text!r}")
+            take(giving[0].entity, "object", f"giving {giving[0].text!r}")
     for mention, role, _ in roles:  # actors whose role the words say
         if role is not None and rank(mention)[0] == 0:
             take(mention.entity, role, repr(mention.text))

@@ -25,6 +25,7 @@ from bilat.extract.timex import find_times
 from bilat.extract.types import EntityMention, Quantity, Sentence, TimeMention
 from bilat.ingest.layout import Block, blocks, paragraph_at, paragraphs
 from bilat.model import Claim, Document, Event, TimeRef
+from bilat.reference import Region, regions
 
 _LINE = re.compile(r"[^\n]+")
 _BULLET = re.compile(r"\s*[•\-*–]\s")
@@ -113,6 +114,7 @@ class _DocumentExtractor:
         # ("ASTANA, 14 March 2024 —") stands in when the metadata has none.
         self.date = document.published or dateline(self.text, body_start)
         self.topic = self._topic()
+        self.region = self._region()
 
     def run(self) -> Extraction:
         caption = ""
@@ -181,6 +183,8 @@ class _DocumentExtractor:
                         self._carried_time(index, sentences, times, mentions),
                     )
                 refs, carried_time = carried[index]
+                if sentences and self.region is not None:
+                    refs = self._region_refs(sentence, refs or mentions) or refs
                 claim = self._claim(
                     quantity, sentence, quantities, refs or mentions, times, context, carried_time,
                     hint=pair[0] if pair else hint, object_hint=pair[1] if pair else None,
@@ -253,6 +257,47 @@ class _DocumentExtractor:
             for m in found
             if not any(o.start < m.end() and m.start() < o.end for o in own)
         ]
+        return Spans(sorted([*own, *extra], key=lambda m: m.start))
+
+    def _region(self) -> Region | None:
+        """The region a document is about: the one that holds its topic country, else the one
+        its title and opening name most."""
+        known = regions()
+        if self.topic is not None:
+            holding = [r for r in known.values() if self.topic in r.members]
+            if len(holding) == 1:
+                return holding[0]
+        opening = blocks(self.text, self.body_start)[:2]
+        if not opening:
+            return None
+        counts: dict[str, int] = {}
+        for m in self.gazetteer.find(self.text, opening[0].start, opening[-1].end):
+            if m.kind == "region" and m.entity in known:
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None
+        return known[ranked[0][0]]
+
+    def _region_refs(self, sentence: Sentence, mentions: Sequence[EntityMention]) -> Spans | None:
+        """The sentence's mentions with "the region", "regional", "the five states" … read as
+        the document's region, when the sentence names no region itself; None if it has no
+        such phrase."""
+        region = self.region
+        if region is None or not _REGION_WORD.search(self.text, sentence.start, sentence.end):
+            return None
+        own = _in(mentions, sentence.start, sentence.end)
+        if any(m.kind == "region" for m in own):
+            return None
+        extra = [
+            EntityMention(m.start(), m.end(), m.group(), region.id, "region", "alias")
+            for m in _REGION_REF.finditer(self.text, sentence.start, sentence.end)
+            if (m.group("count") is None or _NUMBERS.get(m.group("count").lower()) ==
+                len(region.members))
+            and not any(o.start < m.end() and m.start() < o.end for o in own)
+        ]  # fmt: skip
+        if not extra:
+            return None
         return Spans(sorted([*own, *extra], key=lambda m: m.start))
 
     def _topic(self) -> str | None:
@@ -405,6 +450,14 @@ class _DocumentExtractor:
             self.result.claims.append(claim)
 
 
+# Phrases that stand for the region a document is about.
+_REGION_WORD = re.compile(r"\b(?:[Tt]he|[Rr]egional)\b")
+_REGION_REF = re.compile(
+    r"\b(?:[Tt]he (?:region\b|(?P<count>two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?:countries|states|republics|nations)\b)|[Rr]egional\b)"
+)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10}  # fmt: skip
 # Phrases that stand for a country named before: the side the paragraph is about.
 _COREF = re.compile(r"\b(?:[Tt]he (?:country|government|authorities))\b")
 # How a sentence that goes on with the one before it opens.
