@@ -45,6 +45,21 @@ class Source:
         return f"{who} ({year}). {self.title}{where}."
 
 
+def source_entry(source_id: str, source: Source | None) -> dict[str, Any]:
+    """How reports list a source; a source missing from the store is listed by its id,
+    ungraded, rather than dropped."""
+    return {
+        "id": source_id,
+        "title": source.title if source else source_id,
+        "author": source.author if source else None,
+        "publisher": source.publisher if source else None,
+        "year": source.year if source else None,
+        "grade": source.grade if source else "F",
+        "grade_reason": source.grade_reason if source else "source not in the store",
+        "citation": source.citation() if source else source_id,
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One version of a text read from a file; its id is the hash of its normalised text."""

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from bilat.analyse.reconcile import ClaimGroup, reconcile
-from bilat.model import Claim, Event, Source
+from bilat.model import Claim, Event, Source, source_entry
 from bilat.ontology import DIMENSIONS, event_types, indicators
 from bilat.reference import memberships_of, name_of, organisation, regions
 from bilat.report.format import describe_claim, format_time
@@ -45,22 +45,10 @@ class _Citations:
         return self.order.index(source_id) + 1
 
     def listing(self) -> list[dict[str, Any]]:
-        out = []
-        for n, source_id in enumerate(self.order, start=1):
-            s = self._sources.get(source_id)
-            out.append(
-                {
-                    "n": n,
-                    "id": source_id,
-                    "title": s.title if s else source_id,
-                    "author": s.author if s else None,
-                    "publisher": s.publisher if s else None,
-                    "year": s.year if s else None,
-                    "grade": s.grade if s else "F",
-                    "grade_reason": s.grade_reason if s else "source not in the store",
-                }
-            )
-        return out
+        return [
+            {"n": n, **source_entry(source_id, self._sources.get(source_id))}
+            for n, source_id in enumerate(self.order, start=1)
+        ]
 
 
 def claim_dict(claim: Claim, cite: int) -> dict[str, Any]:

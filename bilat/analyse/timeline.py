@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from html import escape
 from typing import Any, Literal
 
-from bilat.model import Event, Source
+from bilat.model import Event, Source, source_entry
 from bilat.ontology import event_types
 from bilat.reference import UnknownEntityError, memberships_of, name_of, regions
 from bilat.report.format import MINUS
@@ -329,22 +329,8 @@ def compare(before: Period, after: Period) -> str:
 
 
 def _sources(events: Iterable[TimelineEvent], known: Mapping[str, Source]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
     cited = (e.source_id for t in events for e in (t.event, *t.also))
-    for source_id in dict.fromkeys(cited):
-        s = known.get(source_id)
-        out.append(
-            {
-                "id": source_id,
-                "title": s.title if s else source_id,
-                "author": s.author if s else None,
-                "publisher": s.publisher if s else None,
-                "year": s.year if s else None,
-                "grade": s.grade if s else "F",
-                "citation": s.citation() if s else source_id,
-            }
-        )
-    return out
+    return [source_entry(source_id, known.get(source_id)) for source_id in dict.fromkeys(cited)]
 
 
 def normalise_breaks(breaks: Iterable[int]) -> tuple[int, ...]:
