@@ -57,6 +57,33 @@ def own_gold() -> list[GoldQuantity]:
     return gold
 
 
+def seed_metadata() -> dict[str, dict[str, str]]:
+    """Seed file name -> what a user would write in its sidecar FILE.meta.yaml (title,
+    author, publisher, year of publication, grade), from the starter's source list."""
+    sources = yaml.safe_load((STARTER / "sources.yaml").read_text(encoding="utf-8"))
+    keys = ("title", "author", "publisher", "grade")
+    return {
+        s["seed"]: {**{k: str(s[k]) for k in keys if s.get(k)}, "date": str(s["year"])}
+        for s in sources
+        if s.get("seed")
+    }
+
+
+def seeds_with_metadata(into: Path) -> list[Path]:
+    """Copies of the seeds in `into`, each beside a sidecar with its metadata, as a user
+    would ingest them: the publication date resolves "since 2000" and "last year"."""
+    meta = seed_metadata()
+    copies: list[Path] = []
+    for seed in sorted(seeds_dir().glob("*.txt")):
+        copy = into / seed.name
+        copy.write_bytes(seed.read_bytes())
+        if seed.name in meta:
+            sidecar = into / f"{seed.stem}.meta.yaml"
+            sidecar.write_text(yaml.safe_dump(meta[seed.name], allow_unicode=True), "utf-8")
+        copies.append(copy)
+    return copies
+
+
 def _seed_files() -> dict[str, Path]:
     sources = yaml.safe_load((STARTER / "sources.yaml").read_text(encoding="utf-8"))
     return {s["id"]: seeds_dir() / s["seed"] for s in sources if s.get("seed")}

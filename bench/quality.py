@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from bench import quantulum
-from bench.gold import own_gold, read_text, seed_gold, seeds_dir, text_paths
+from bench.gold import own_gold, read_text, seed_gold, seeds_dir, seeds_with_metadata, text_paths
 from bench.runner import find_extractor, why_not
 from bench.score import PRF, Record, Scores, has_digit, score
 
@@ -17,12 +18,13 @@ WORST = 10
 Extract = Callable[[Path], Iterable[dict[str, Any]]]
 
 
-def corpora() -> dict[str, tuple[list[Path], list[Record]]]:
-    """Name -> (files, gold). The seeds count only where their directory is present."""
+def corpora(workdir: Path) -> dict[str, tuple[list[Path], list[Record]]]:
+    """Name -> (files, gold). The seeds count only where their directory is present; they
+    are read from copies in `workdir` that carry their metadata in sidecars."""
     sets: dict[str, tuple[list[Path], list[Record]]] = {
         "own texts": (text_paths(), list(own_gold()))
     }
-    seeds = sorted(seeds_dir().glob("*.txt"))
+    seeds = seeds_with_metadata(workdir)
     if seeds:
         sets["seeds"] = (seeds, list(seed_gold()))
     return sets
@@ -96,7 +98,13 @@ def misses(s: Scores, n: int = WORST) -> list[str]:
 def report() -> tuple[list[str], bool]:
     """The quality report's lines, and whether the extractor could be run at all."""
     lines = ["== Extraction quality =="]
-    sets = corpora()
+    with tempfile.TemporaryDirectory() as tmp:
+        return _report(lines, corpora(Path(tmp)))
+
+
+def _report(
+    lines: list[str], sets: dict[str, tuple[list[Path], list[Record]]]
+) -> tuple[list[str], bool]:
     if "seeds" not in sets:
         lines.append(f"(seeds not found at {seeds_dir()}: scored on own texts only)")
     ex = find_extractor()

@@ -21,6 +21,7 @@ import yaml
 
 from bilat.extract.types import EntityMention, Quantity, TimeMention
 from bilat.model import TimeRef
+from bilat.ontology import indicators
 
 Role = Literal["subject", "object"]
 
@@ -175,6 +176,22 @@ def _choose(
         if lead is not None and lead != "other":
             return lead, True, _rules_by_indicator().get(lead)
     return "other", False, None
+
+
+# "Tajikistan's 8 million people", "the country's 20 million inhabitants": a headcount that
+# belongs to a country is its population, whatever the sentence goes on to say.
+_OWNED_FIGURE = re.compile(
+    r"['’]s\s+(?:(?:some|about|around|roughly|nearly|almost|over|just)\s+)?$"
+)
+_HEADCOUNT_NOUNS = {"people", "inhabitants", "residents", "citizens", "population"}
+
+
+def _is_headcount(quantity: Quantity, text: str, floor: int) -> bool:
+    return (
+        quantity.kind == "persons"
+        and quantity.noun in _HEADCOUNT_NOUNS
+        and _OWNED_FIGURE.search(text, max(floor, quantity.start - 24), quantity.start) is not None
+    )
 
 
 def _previous_word(text: str, start: int, floor: int) -> str:
@@ -347,10 +364,15 @@ def attribute(
         near_text = text[near[0] : near[1]] + " " + text[quantity.start : quantity.end + 30]
         cue_text = near_text if cue is None else cue
     lead_subject, lead_indicator = lead if lead else (None, None)
-    indicator, cued, rule = _choose(quantity, cue_text, near_text, lead_indicator)
+    if _is_headcount(quantity, text, s_start):
+        indicator, cued, rule = "population", True, _rules_by_indicator().get("population")
+    else:
+        indicator, cued, rule = _choose(quantity, cue_text, near_text, lead_indicator)
 
+    spec = indicators().get(indicator)
+    one_sided = spec is not None and not spec.counterpart  # a population has no partner
     subject: str | None = subject_hint
-    obj: str | None = object_hint
+    obj: str | None = None if one_sided else object_hint
     how: list[str] = ["named by 'respectively' or 'the two countries'"] if subject_hint else []
 
     def take(entity: str, role: Role | None, why: str) -> None:
@@ -358,7 +380,7 @@ def attribute(
         if role != "object" and subject is None and entity != obj:
             subject = entity
             how.append(f"subject {why}")
-        elif role != "subject" and obj is None and entity != subject:
+        elif role != "subject" and obj is None and entity != subject and not one_sided:
             obj = entity
             how.append(f"object {why}")
 

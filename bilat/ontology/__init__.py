@@ -27,6 +27,7 @@ class Indicator:
     dependence: int = 0
     symmetric: bool = False
     wdi: str | None = None
+    counterpart: bool = True  # False: a measure of the subject alone (population, GDP growth)
 
     def accepts_unit(self, unit: str) -> bool:
         if self.unit == "any":
