@@ -118,10 +118,23 @@ class _DocumentExtractor:
 
     def run(self) -> Extraction:
         caption = ""
-        for block in blocks(self.text, self.body_start):
+        self.section: str | None = None
+        for number, block in enumerate(blocks(self.text, self.body_start)):
+            if block.is_heading and number > 0:  # the title gives the topic, not a section
+                self.section = self._section_focus(block)
             self._block(block, caption)
             caption = self.text[block.start : block.end]
         return self.result
+
+    def _section_focus(self, heading: Block) -> str | None:
+        """The country a section is about: the one its heading names besides the document's
+        topic ("Russia and Kyrgyzstan: …" in a document about Russia), if just one."""
+        named = {
+            m.entity
+            for m in self.gazetteer.find(self.text, heading.start, heading.end, at=self.date)
+            if m.kind == "country" and m.entity != self.topic
+        }
+        return named.pop() if len(named) == 1 else None
 
     def _block(self, block: Block, caption: str) -> None:
         """The claims and events of one block; `caption` is the block before it, which
@@ -352,6 +365,8 @@ class _DocumentExtractor:
         if index > 0:
             before = sentences[index - 1]
             context.extend((m.entity, None) for m in _in(mentions, before.start, before.end))
+        if self.section:
+            context.append((self.section, "subject"))
         if self.topic:
             context.append((self.topic, "subject"))
         return context

@@ -26,3 +26,22 @@ def test_gdp_growth_is_about_one_economy() -> None:
     text = "Helped by exports to China, Mongolia's GDP growth reached 7 percent in 2023."
     row = _row(text, "7 percent")
     assert (row["indicator"], row["subject"], row["object"]) == ("gdp_growth", "MNG", None)
+
+
+def test_a_section_heading_names_the_side_its_paragraphs_leave_out() -> None:
+    text = (
+        "Turkey and its neighbours\n\nTurkey trades with everyone around it.\n\n"
+        "Turkey and Georgia: Open Borders\n\n"
+        "Work drew many abroad. Some 200,000 migrant workers were in Turkey in 2022."
+    )
+    row = _row(text, "200,000 migrant workers")
+    assert (row["indicator"], row["subject"], row["object"]) == ("migrants", "GEO", "TUR")
+
+
+def test_the_title_is_not_a_section_heading() -> None:
+    text = (
+        "Georgia's ties with Turkey\n\nGeorgia looks west.\n\n"
+        "The EU released €5 million in aid to Georgia in 2021."
+    )
+    row = _row(text, "€5 million")
+    assert (row["subject"], row["object"]) == ("GEO", "EU")
