@@ -502,6 +502,16 @@ def _clause(
         elif other.start >= quantity.end:
             end = min(end, other.start)
     stop = _CLAUSE_END.search(text, quantity.end, end)
+    if stop is None and end < sentence.end:
+        # the next figure of a list begins after "and": "7 percent (B) and in C 21 percent"
+        stop = next(
+            (
+                joint
+                for joint in _AND_JOINT.finditer(text, quantity.end, end)
+                if not _BETWEEN.search(text, quantity.end, joint.start())
+            ),
+            None,
+        )
     if start > sentence.start:  # a list of figures: "… for Kyrgyzstan and $865 million for …"
         for joint in _LIST_JOINT.finditer(text, start, quantity.start):
             start = joint.end()
@@ -509,6 +519,8 @@ def _clause(
 
 
 _LIST_JOINT = re.compile(r",\s|;\s|\sand\s")
+_AND_JOINT = re.compile(r"\sand\s")
+_BETWEEN = re.compile(r"\bbetween\b", re.I)
 
 
 def respectively(

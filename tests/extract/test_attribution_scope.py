@@ -45,3 +45,12 @@ def test_the_title_is_not_a_section_heading() -> None:
     )
     row = _row(text, "€5 million")
     assert (row["subject"], row["object"]) == ("GEO", "EU")
+
+
+def test_a_list_figure_ends_where_the_next_item_begins_with_and() -> None:
+    text = (
+        "Imports come mostly from two partners: in Chile 30 percent (China) to 12 percent "
+        "(United States) and in Peru 28 percent (China) to 16 percent (United States)."
+    )
+    row = _row(text, "12 percent")
+    assert (row["subject"], row["object"]) == ("CHL", "USA")
