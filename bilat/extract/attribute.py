@@ -299,7 +299,7 @@ def _is_agent(mention: EntityMention, text: str, sentence_end: int) -> bool:
     """A name right before a verb is the one acting: "China invested", "Russia keeps"."""
     following = _next_word(text, mention.end, sentence_end)
     return bool(following) and following not in _OBJECT_PREPOSITIONS | _SUBJECT_PREPOSITIONS | {
-        "and", "or", "the", "a", "an", "as", "is", "are", "was", "were",
+        "and", "or", "the", "a", "an", "as", "is", "are", "was", "were", "than",
     }  # fmt: skip
 
 
@@ -384,9 +384,14 @@ def attribute(
             obj = entity
             how.append(f"object {why}")
 
+    asides = _asides(quantity, text, s_start, s_end)
+
     # Actors in the figure's own clause first, nearest first; then the rest of the sentence,
-    # where an actor named before the figure (the topic) beats one named after it.
+    # where an actor named before the figure (the topic) beats one named after it; actors of
+    # an aside in brackets last.
     def rank(m: EntityMention) -> tuple[int, int]:
+        if any(a <= m.start < b for a, b in asides):
+            return (3, abs(quantity.start - m.start))
         if c_start <= m.start < c_end:
             gap = quantity.start - m.end if m.end <= quantity.start else m.start - quantity.end
             return (0, gap)
@@ -423,8 +428,17 @@ def attribute(
         and not any(c_start <= m.start and m.end <= quantity.start for m in mentions)
     ):
         take(lead_subject, "subject", f"of the figure before ({lead_subject})")
-    for mention, role, leaning in roles:  # then any actor of the clause, then of the sentence
-        if rank(mention)[0] == 2 and _NEW_CLAUSE.search(text, c_end, mention.start):
+
+    # Then any actor of the clause, then of the sentence; within each, those whose words or
+    # place say something (a preposition, the doer of the verb) before those that say nothing.
+    def says(item: tuple[EntityMention, Role | None, Role | None]) -> tuple[int, bool]:
+        return rank(item[0])[0], item[1] is None and item[2] is None
+
+    for mention, role, leaning in sorted(roles, key=says):  # stable: nearest first within
+        where = rank(mention)[0]
+        if where == 3:
+            continue  # an aside's actor: only after the paragraph's context
+        if where == 2 and _NEW_CLAUSE.search(text, c_end, mention.start):
             continue  # an actor of a later main clause ("…, and A …") is about its figure
         if role is not None:
             take(mention.entity, role, f"nearest {mention.text!r}")
@@ -435,8 +449,12 @@ def attribute(
     from_sentence = subject is not None
     for entity, role in context:
         take(entity, role, f"from context {entity}")
+    for mention, _, _ in roles:
+        if rank(mention)[0] == 3:
+            take(mention.entity, None, f"aside {mention.text!r}")
 
-    time = _time_for(quantity, text, times, clause)
+    own_times = [t for t in times if not any(a <= t.start < b for a, b in asides)]
+    time = _time_for(quantity, text, own_times, clause)
     if time is None and context_time is not None:
         time = context_time
         how.append("time from context")
@@ -449,6 +467,22 @@ def attribute(
         elif subject:
             confidence = 0.55
     return Attribution(indicator, subject, obj, time, confidence, "; ".join(how))
+
+
+# A bracketed aside of three words or more: "(for example, two projects in A were cancelled
+# in 2016)". What it names is not what the figure outside it is about, unless the brackets
+# follow a figure and annotate it: "16 percent (B - all figures for 2018)".
+_ASIDE = re.compile(r"\((?=(?:[^()]*?\s){2})[^()]{1,400}\)")
+_FIGURE_BEFORE = re.compile(r"(?:\d|%|percent|per cent)\s*$")
+
+
+def _asides(quantity: Quantity, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [
+        (m.start(), m.end())
+        for m in _ASIDE.finditer(text, start, end)
+        if not m.start() <= quantity.start < m.end()
+        and not _FIGURE_BEFORE.search(text, max(start, m.start() - 12), m.start())
+    ]
 
 
 def _is_target(text: str, time: TimeMention) -> bool:

@@ -54,3 +54,30 @@ def test_a_list_figure_ends_where_the_next_item_begins_with_and() -> None:
     )
     row = _row(text, "12 percent")
     assert (row["subject"], row["object"]) == ("CHL", "USA")
+
+
+def test_an_aside_in_brackets_gives_neither_side_nor_time() -> None:
+    text = (
+        "Investment in power plants is stalling (two dams in Georgia were shelved in 2019), "
+        "unlike the $4 billion that Turkey has poured into Azerbaijan's gas fields."
+    )
+    row = _row(text, "$4 billion")
+    assert (row["subject"], row["time"]) == ("AZE", None)
+
+
+def test_a_note_in_brackets_after_a_figure_still_dates_it() -> None:
+    text = "In Peru the ratio is 28 percent (China) to 16 percent (United States, both for 2021)."
+    row = _row(text, "16 percent")
+    assert (row["object"], row["time"]) == ("USA", "2021")
+
+
+def test_the_creditor_is_the_one_owed() -> None:
+    text = "Serbia had a $400 million write-off, 60 % of the sum it owes Russia."
+    row = _row(text, "60 %")
+    assert (row["subject"], row["object"]) == ("SRB", "RUS")
+
+
+def test_a_word_that_names_a_role_beats_a_nearer_bare_name() -> None:
+    text = "China also backs Laos with loans – $500 million to Cambodia in 2019."
+    row = _row(text, "$500 million")
+    assert (row["subject"], row["object"]) == ("KHM", "CHN")
