@@ -344,6 +344,7 @@ def attribute(
     subject_hint: str | None = None,
     object_hint: str | None = None,
     lead: tuple[str | None, str] | None = None,
+    later_figures: Sequence[int] = (),
 ) -> Attribution:
     """Attribute one figure from its sentence, falling back on its paragraph's context.
 
@@ -353,7 +354,7 @@ def attribute(
     figure's own (a table cell's column header); `lead` is the subject of the figure of the
     same unit before this one in the sentence and its indicator, which an elliptical figure
     that names no cue and no actor of its own before it shares ("52,000 students from A
-    …, against 14,000 from B").
+    …, against 14,000 from B"); `later_figures` are where the sentence's later figures start.
     """
     s_start, s_end = sentence
     c_start, c_end = clause
@@ -454,7 +455,7 @@ def attribute(
             take(mention.entity, None, f"aside {mention.text!r}")
 
     own_times = [t for t in times if not any(a <= t.start < b for a, b in asides)]
-    time = _time_for(quantity, text, own_times, clause)
+    time = _time_for(quantity, text, own_times, clause, later_figures)
     if time is None and context_time is not None:
         time = context_time
         how.append("time from context")
@@ -491,18 +492,42 @@ def _is_target(text: str, time: TimeMention) -> bool:
 
 
 _TARGET = re.compile(r"by\s+\d", re.I)
+# "all figures for 2018", "the data are from 2016": a time that dates every figure around it.
+_FOR_ALL = re.compile(
+    r"\b(?:all|the|these|both)\s+(?:figures|data|numbers|values|shares)\s+"
+    r"(?:are\s+|refer\s+to\s+)?(?:for|from|in|as\s+of)\s+$",
+    re.I,
+)
 
 
 def _time_for(
-    quantity: Quantity, text: str, times: Sequence[TimeMention], clause: tuple[int, int]
+    quantity: Quantity,
+    text: str,
+    times: Sequence[TimeMention],
+    clause: tuple[int, int],
+    later_figures: Sequence[int] = (),
 ) -> TimeRef | None:
     """The time written nearest the figure, preferring its own clause. A target year ("to
-    25% by 2030") belongs to the figure of its own clause only."""
+    25% by 2030") belongs to the figure of its own clause only; a time after the figure's
+    clause that another figure stands nearer to (`later_figures`: where the sentence's later
+    figures start), or one in a later main clause ("…, and in 2023 B …"), is not this
+    figure's, unless the text says it holds for all ("all figures for 2018")."""
     c_start, c_end = clause
     cited = _cited_date(quantity, text, times)
     if cited is not None:
         return cited
-    times = [t for t in times if c_start <= t.start < c_end or not _is_target(text, t)]
+
+    def belongs(t: TimeMention) -> bool:
+        if c_start <= t.start < c_end:
+            return True
+        if _is_target(text, t):
+            return False
+        if t.start < quantity.start or _FOR_ALL.search(text, max(0, t.start - 30), t.start):
+            return True
+        stands_between = any(c_end <= at < t.start for at in later_figures)
+        return not stands_between and not _NEW_CLAUSE.search(text, quantity.end, t.start)
+
+    times = [t for t in times if belongs(t)]
     if not times:
         return None
 

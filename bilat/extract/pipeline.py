@@ -406,6 +406,9 @@ class _DocumentExtractor:
             subject_hint=hint,
             object_hint=object_hint,
             lead=lead,
+            later_figures=[
+                q.start for q in _in(quantities, quantity.end, sentence.end) if q is not quantity
+            ],
         )
         para = paragraph_at(self.paragraphs, quantity.start)
         return Claim(

@@ -81,3 +81,26 @@ def test_a_word_that_names_a_role_beats_a_nearer_bare_name() -> None:
     text = "China also backs Laos with loans – $500 million to Cambodia in 2019."
     row = _row(text, "$500 million")
     assert (row["subject"], row["object"]) == ("KHM", "CHN")
+
+
+def test_a_later_main_clause_keeps_its_time() -> None:
+    text = (
+        "Ethnic Uzbeks make up about 14 percent of Kyrgyzstan's population, and some 9,000 "
+        "Kyrgyz students were enrolled in Turkey in 2022."
+    )
+    assert _row(text, "14 percent")["time"] is None
+    assert _row(text, "9,000 Kyrgyz students")["time"] == "2022"
+
+
+def test_a_time_after_a_later_figure_is_that_figures() -> None:
+    text = (
+        "China holds 40 percent of Laos's external debt and bought 30 percent of its "
+        "exports in 2020."
+    )
+    assert _row(text, "40 percent")["time"] is None
+    assert _row(text, "30 percent")["time"] == "2020"
+
+
+def test_a_time_said_to_hold_for_all_figures_dates_each() -> None:
+    text = "In Peru 28 percent (China) to 16 percent (United States), all figures for 2021."
+    assert _row(text, "28 percent")["time"] == "2021"
