@@ -65,6 +65,11 @@ _BETWEEN_AND = re.compile(r"\bbetween\s+[^,;]{1,40}\s+and\s*$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")  # "Russia's", "Tajiks'"
 _POSSESSIVE_PRONOUNS = {"its", "their"}
 _PAREN_AFTER = re.compile(r"\s*\(\s*$")
+_INSTITUTION_OF = re.compile(
+    r"\b(?:bank|ministry|government|president|minister|parliament|embassy|army|navy)"
+    r"\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +261,9 @@ def role_of(
     if _PAREN_AFTER.search(text[max(sentence_start, mention.start - 3) : mention.start]):
         return "object"  # "13 percent (China)": the partner named after a figure
     before = _previous_word(text, mention.start, sentence_start)
+    if before == "of" and _INSTITUTION_OF.search(text, max(sentence_start, mention.start - 40),
+                                                 mention.start):  # fmt: skip
+        return None  # "the Bank of China extended …": the institution acts for its country
     if before == "between":
         return "subject"  # "trade between A and B": A first, B as its partner
     if before == "and" and _BETWEEN_AND.search(text, max(sentence_start, mention.start - 48),

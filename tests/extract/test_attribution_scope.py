@@ -104,3 +104,12 @@ def test_a_time_after_a_later_figure_is_that_figures() -> None:
 def test_a_time_said_to_hold_for_all_figures_dates_each() -> None:
     text = "In Peru 28 percent (China) to 16 percent (United States), all figures for 2021."
     assert _row(text, "28 percent")["time"] == "2021"
+
+
+def test_an_institution_of_a_country_acts_for_it() -> None:
+    text = (
+        "Laos leans on its northern neighbour. The Export-Import Bank of China lent "
+        "$1.2 billion for the railway in 2016."
+    )
+    row = _row(text, "$1.2 billion")
+    assert (row["subject"], row["object"]) == ("LAO", "CHN")
