@@ -33,6 +33,7 @@ class Country:
     region: str  # UN geoscheme subregion, e.g. "Central Asia"
     un_member: bool
     kind: CountryKind = "country"
+    state_firms: tuple[str, ...] = ()  # state companies and banks that act for the state
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,7 @@ def _from_libraries(iso3: str, row: dict[str, str], extra: dict[str, Any]) -> Co
         capitals=tuple(extra.get("capitals", [])),
         region=extra.get("region") or row["UNregion"],
         un_member=bool(row["UNmember"].strip()),
+        state_firms=tuple(extra.get("state_firms", [])),
     )
 
 

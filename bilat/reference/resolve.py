@@ -64,6 +64,8 @@ def _entity_terms() -> Iterator[Term]:
             yield Term(demonym, c.id, "demonym")
         for capital in c.capitals:
             yield Term(capital, c.id, "capital")
+        for firm in c.state_firms:  # acts for its state as a capital does: a metonym
+            yield Term(firm, c.id, "capital")
     for r in regions().values():
         yield Term(r.name, r.id, "name")
         for alias in r.aliases:

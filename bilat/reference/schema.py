@@ -112,7 +112,7 @@ def validate_countries(data: Any) -> list[str]:
     for i, iso3 in enumerate(data.get("extra_entities") or []):
         if iso3 not in table:
             report.add(f"{name}: extra_entities[{i}]", f"{iso3!r} is not in country_converter")
-    lists = ("aliases", "demonyms", "capitals")
+    lists = ("aliases", "demonyms", "capitals", "state_firms")
     for iso3, spec in (data.get("countries") or {}).items():
         where = f"{name}: countries.{iso3}"
         if not _ALPHA3.match(str(iso3)) or iso3 not in table:

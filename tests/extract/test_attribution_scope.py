@@ -113,3 +113,10 @@ def test_an_institution_of_a_country_acts_for_it() -> None:
     )
     row = _row(text, "$1.2 billion")
     assert (row["subject"], row["object"]) == ("LAO", "CHN")
+
+
+def test_a_state_company_acts_for_its_state() -> None:
+    text = "Armenia buys almost all its gas abroad; Gazprom delivered 2.4 bcm to it in 2021."
+    row = _row(text, "2.4 bcm")
+    assert row["indicator"] == "gas_exports"
+    assert {row["subject"], row["object"]} == {"RUS", "ARM"}
