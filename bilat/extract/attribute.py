@@ -66,8 +66,8 @@ _POSSESSIVE = re.compile(r"['’]s?(?!\w)")  # "Russia's", "Tajiks'"
 _POSSESSIVE_PRONOUNS = {"its", "their"}
 _PAREN_AFTER = re.compile(r"\s*\(\s*$")
 _INSTITUTION_OF = re.compile(
-    r"\b(?:bank|ministry|government|president|minister|parliament|embassy|army|navy)"
-    r"\s+of\s+(?:the\s+)?$",
+    r"\b(?:bank|ministry|government|president|minister|parliament|embassy|army|navy|"
+    r"member states|members|member countries)\s+of\s+(?:the\s+)?$",
     re.I,
 )
 

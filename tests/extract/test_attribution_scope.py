@@ -120,3 +120,11 @@ def test_a_state_company_acts_for_its_state() -> None:
     row = _row(text, "2.4 bcm")
     assert row["indicator"] == "gas_exports"
     assert {row["subject"], row["object"]} == {"RUS", "ARM"}
+
+
+def test_the_members_of_a_bloc_act_for_it() -> None:
+    text = (
+        "Together, the member states of the EU accounted for 41 percent of Moldova's trade in 2020."
+    )
+    row = _row(text, "41 percent")
+    assert (row["subject"], row["object"]) == ("MDA", "EU")
