@@ -2,7 +2,8 @@
 
 "52,000 Kazakh students were enrolled in Russia, against nearly 14,000 in China": the second
 figure borrows the first one's unit. "a resident population of about 2.9 million": a count
-that a population noun makes a count of people.
+that a population noun makes a count of people. "the number of students rose to 4,000": a
+bare figure that "the number of" gives its noun.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bilat.extract.numbers import parse_number
+from bilat.extract.quantities import counts_people
 from bilat.extract.types import Quantity, TimeMention
 
 # A figure with thousands separators standing alone: "14,000", "2,500".
@@ -25,6 +27,15 @@ _PEOPLE_AFTER = re.compile(
     r"^\s+(of\s+[\w’' ]{0,30}?\s+)?(people|persons|inhabitants|residents|citizens)\b", re.I
 )
 _BORROWING_KINDS = {"persons", "count"}
+# "the number of Armenian students in the EU to 4,000", "the number of troops stood at 900".
+_NUMBER_OF = re.compile(
+    r"\bnumber\s+of\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+s)\b[^.;:!?]{0,60}?\b"
+    r"(?:to|at|of|reached|was|is|hit|totalled|totaled)\s+"
+    r"(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|around\s+)?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{2,7})(?![\w%]|[.,]\d)",
+    re.I,
+)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 def promote_persons(quantity: Quantity, text: str) -> Quantity:
@@ -36,6 +47,25 @@ def promote_persons(quantity: Quantity, text: str) -> Quantity:
     if _PEOPLE_BEFORE.search(before) or _PEOPLE_AFTER.match(after):
         return replace(quantity, kind="persons", unit="persons")
     return quantity
+
+
+def counted_by_phrase(
+    text: str, start: int, end: int, quantities: Sequence[Quantity], times: Sequence[TimeMention]
+) -> list[Quantity]:
+    """Bare figures that "the number of <noun>" before them makes counts of that noun."""
+    taken = [(q.start, q.end) for q in quantities] + [(t.start, t.end) for t in times]
+    found: list[Quantity] = []
+    for match in _NUMBER_OF.finditer(text, start, end):
+        a, b = match.span("n")
+        if _YEAR.fullmatch(match["n"]) or any(x < b and a < y for x, y in taken):
+            continue
+        value = parse_number(match["n"])
+        if value is None:
+            continue
+        noun = match["noun"].lower()
+        kind = "persons" if counts_people(noun) else "count"
+        found.append(Quantity(a, b, match["n"], value, kind, kind, noun=noun))
+    return found
 
 
 def elliptic_figures(

@@ -16,7 +16,7 @@ from typing import Any
 
 from bilat.extract import tables
 from bilat.extract.attribute import Role, attribute, role_of
-from bilat.extract.ellipsis import elliptic_figures, promote_persons
+from bilat.extract.ellipsis import counted_by_phrase, elliptic_figures, promote_persons
 from bilat.extract.events import find_event
 from bilat.extract.gazetteer import default_gazetteer
 from bilat.extract.quantities import find_quantities
@@ -149,9 +149,13 @@ class _DocumentExtractor:
         times = Spans(find_times(text, block.start, block.end, doc_date=self.date))
         sentences = split_sentences(text, block.start, block.end)
         extra = [
-            q for s in sentences for q in elliptic_figures(text, s.start, s.end, quantities, times)
+            q
+            for s in sentences
+            for find in (elliptic_figures, counted_by_phrase)
+            for q in find(text, s.start, s.end, quantities, times)
         ]
-        quantities = Spans(sorted([*quantities, *extra], key=lambda q: q.start))
+        unique = {(q.start, q.end): q for q in extra}  # two readers may find the same figure
+        quantities = Spans(sorted([*quantities, *unique.values()], key=lambda q: q.start))
         self.result.sentences.extend(sentences)
         table: _Table | None = None
         row_actor: str | None = None

@@ -528,6 +528,11 @@ def _noun_at(text: str, pos: int, hi: int, generic: bool) -> _Noun | None:
     return None
 
 
+def counts_people(noun: str) -> bool:
+    """Whether a counted noun ("students", "troops") counts people."""
+    return noun.lower() in _PEOPLE
+
+
 class _Left:
     """What precedes a quantity: qualifier, change sign, "between"/"from"."""
 

@@ -667,3 +667,14 @@ def test_contract_on_any_slice(text: str, data: st.DataObject) -> None:
     lo = data.draw(st.integers(min_value=0, max_value=len(text)))
     hi = data.draw(st.integers(min_value=lo, max_value=len(text)))
     check(text, find_quantities(text, lo, hi), lo, hi)
+
+
+def test_the_number_of_a_noun_makes_a_bare_figure_count_it() -> None:
+    from bilat.extract.pipeline import extract_text
+
+    rows = list(
+        extract_text("The plan would raise the number of Georgian students in Japan to 1,200.")
+    )
+    assert [(r["text"], r["value"], r["unit"]) for r in rows] == [("1,200", 1200.0, "persons")]
+    years = list(extract_text("The number of flights has grown every year since 2015."))
+    assert years == []
