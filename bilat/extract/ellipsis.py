@@ -20,6 +20,7 @@ from bilat.extract.types import Quantity, TimeMention
 _GROUPED = re.compile(r"(?<![\w$€£.,\-])\d{1,3}(?:,\d{3})+(?![\w%.,]\d|[\w%])")
 _PEOPLE_BEFORE = re.compile(
     r"\b(population|inhabitants|residents|people|citizens|nationals|workforce)\s+"
+    r"(?:of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+)?"  # "of Kazakhstan"
     r"(of|at|stood at|reached|was|is|numbered|totals?|totalled)\s+(about\s+|some\s+|nearly\s+)?$",
     re.I,
 )

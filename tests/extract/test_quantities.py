@@ -678,3 +678,12 @@ def test_the_number_of_a_noun_makes_a_bare_figure_count_it() -> None:
     assert [(r["text"], r["value"], r["unit"]) for r in rows] == [("1,200", 1200.0, "persons")]
     years = list(extract_text("The number of flights has grown every year since 2015."))
     assert years == []
+
+
+def test_a_population_of_a_named_country_counts_people() -> None:
+    from bilat.extract.pipeline import extract_text
+
+    rows = list(extract_text("Recent statistics put the population of Georgia at 3,7 million."))
+    assert [(r["value"], r["unit"], r["indicator"], r["subject"]) for r in rows] == [
+        (3_700_000.0, "persons", "population", "GEO")
+    ]
