@@ -10,15 +10,16 @@ from __future__ import annotations
 import json
 import re
 import sys
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from bench.gold import LABELS, TEXTS, GoldQuantity, read_text
+from bench.gold import HELDOUT_LABELS, HELDOUT_TEXTS, LABELS, TEXTS, GoldQuantity, read_text
 from bench.spans import find_span
 from bilat.ontology import indicators
 
-SPECS = LABELS / "spec"
+SETS = ((TEXTS, LABELS), (HELDOUT_TEXTS, HELDOUT_LABELS))  # (texts, labels with spec/)
 UNITS = {"percent", "persons", "count", "km", "bcm", "tonnes", "years", "months", "days"}
 QUALIFIERS = {"exact", "approx", "at_least", "at_most", "change"}
 TIME = re.compile(r"^\d{4}(-\d{2}){0,2}(/\d{4}(-\d{2}){0,2})?$")
@@ -28,9 +29,9 @@ def _num(value: Any) -> float | None:
     return None if value is None else float(value)  # PyYAML reads "1.5e6" as a string
 
 
-def build(name: str) -> list[GoldQuantity]:
-    text = read_text(TEXTS / f"{name}.txt")
-    rows = yaml.safe_load((SPECS / f"{name}.yaml").read_text(encoding="utf-8"))
+def build(name: str, texts: Path = TEXTS, labels: Path = LABELS) -> list[GoldQuantity]:
+    text = read_text(texts / f"{name}.txt")
+    rows = yaml.safe_load((labels / "spec" / f"{name}.yaml").read_text(encoding="utf-8"))
     labels: list[GoldQuantity] = []
     for row in rows:
         span, nth, indicator, subject, obj, value, vmax, unit, time, qualifier = row
@@ -82,17 +83,18 @@ def problems(labels: list[GoldQuantity], text: str) -> list[str]:
 
 def main() -> int:
     failed = False
-    for spec in sorted(SPECS.glob("*.yaml")):
-        name = spec.stem
-        labels = build(name)
-        bad = problems(labels, read_text(TEXTS / f"{name}.txt"))
-        for line in bad:
-            print("error:", line)
-        failed = failed or bool(bad)
-        with (LABELS / f"{name}.jsonl").open("w", encoding="utf-8") as f:
-            for g in labels:
-                f.write(json.dumps(g, ensure_ascii=False) + "\n")
-        print(f"{name}: {len(labels)} labelled quantities")
+    for texts, labels_dir in SETS:
+        for spec in sorted((labels_dir / "spec").glob("*.yaml")):
+            name = spec.stem
+            labels = build(name, texts, labels_dir)
+            bad = problems(labels, read_text(texts / f"{name}.txt"))
+            for line in bad:
+                print("error:", line)
+            failed = failed or bool(bad)
+            with (labels_dir / f"{name}.jsonl").open("w", encoding="utf-8") as f:
+                for g in labels:
+                    f.write(json.dumps(g, ensure_ascii=False) + "\n")
+            print(f"{name}: {len(labels)} labelled quantities")
     return 1 if failed else 0
 
 

@@ -10,7 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from bench import quantulum
-from bench.gold import own_gold, read_text, seed_gold, seeds_dir, seeds_with_metadata, text_paths
+from bench.gold import (
+    HELDOUT_LABELS,
+    heldout_paths,
+    own_gold,
+    read_text,
+    seed_gold,
+    seeds_dir,
+    seeds_with_metadata,
+    text_paths,
+)
 from bench.runner import find_extractor, why_not
 from bench.score import PRF, Record, Scores, has_digit, score
 
@@ -22,7 +31,8 @@ def corpora(workdir: Path) -> dict[str, tuple[list[Path], list[Record]]]:
     """Name -> (files, gold). The seeds count only where their directory is present; they
     are read from copies in `workdir` that carry their metadata in sidecars."""
     sets: dict[str, tuple[list[Path], list[Record]]] = {
-        "own texts": (text_paths(), list(own_gold()))
+        "own texts": (text_paths(), list(own_gold())),
+        "held-out text": (heldout_paths(), list(own_gold(HELDOUT_LABELS))),
     }
     seeds = seeds_with_metadata(workdir)
     if seeds:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.gold import LABELS, TEXTS, own_gold, read_text, seed_gold, unlocated_seed_claims
-from bench.labelling import SPECS, build, problems
+from bench.labelling import SETS, build, problems
 from bench.spans import find_span, occurrences
 
 
@@ -20,18 +20,22 @@ def test_spans_are_whole_tokens() -> None:
         find_span(text, "1", 4)
 
 
-def test_every_label_is_exact_and_sound() -> None:
-    names = sorted(p.stem for p in SPECS.glob("*.yaml"))
-    assert len(names) >= 4
+@pytest.mark.parametrize(("texts", "labels_dir"), SETS)
+def test_every_label_is_exact_and_sound(texts: Path, labels_dir: Path) -> None:
+    names = sorted(p.stem for p in (labels_dir / "spec").glob("*.yaml"))
+    assert names
     for name in names:
-        text = read_text(TEXTS / f"{name}.txt")
+        text = read_text(texts / f"{name}.txt")
         assert 400 <= len(text.split()) <= 900, name
-        labels = build(name)
+        labels = build(name, texts, labels_dir)
         assert problems(labels, text) == []
         assert all(text[g["start"] : g["end"]] == g["text"] for g in labels)
-        written = (LABELS / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        written = (labels_dir / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
         assert [json.loads(line) for line in written] == labels, f"rerun bench.labelling: {name}"
-    assert len(own_gold()) == sum(len(build(n)) for n in names)
+    gold = own_gold(labels_dir)
+    assert len(gold) == sum(len(build(n, texts, labels_dir)) for n in names)
+    if labels_dir == LABELS:
+        assert len(names) >= 4 and texts == TEXTS
 
 
 def test_seed_claims_are_located(seeds_dir: Path) -> None:
