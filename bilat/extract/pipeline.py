@@ -485,7 +485,8 @@ _COREF = re.compile(r"\b(?:[Tt]he (?:country|government|authorities))\b")
 # How a sentence that goes on with the one before it opens.
 _CONTINUES = re.compile(
     r"\s*(?:It|Its|They|Their|This|That|These|Those|Only|Of (?:these|them|this|that)|"
-    r"The (?:number|figure|same|total|rest|remainder|remaining|share))\b"
+    r"The (?:number|figure|same|total|rest|remainder|remaining|share)|"
+    r"(?:Yet|But|However|Still|Thus|So|Meanwhile|Moreover|In turn|At the same time),?)\b"
 )
 _DEFINITE = re.compile(r"\s*The\s")
 _BOTH = re.compile(

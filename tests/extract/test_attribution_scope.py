@@ -128,3 +128,19 @@ def test_the_members_of_a_bloc_act_for_it() -> None:
     )
     row = _row(text, "41 percent")
     assert (row["subject"], row["object"]) == ("MDA", "EU")
+
+
+def test_a_sentence_opening_with_a_connective_keeps_the_time_before() -> None:
+    text = (
+        "Trade between Chile and China reached $60 billion in 2022. Yet the balance is "
+        "lopsided: Chile sold China $38 billion of copper and fruit."
+    )
+    assert _row(text, "$38 billion")["time"] == "2022"
+
+
+def test_a_new_sentence_without_a_connective_sets_no_time() -> None:
+    text = (
+        "Trade between Chile and China reached $60 billion in 2022. Chile and Peru share "
+        "a 171 km border."
+    )
+    assert _row(text, "171 km")["time"] is None
