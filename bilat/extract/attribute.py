@@ -220,6 +220,28 @@ def _noun_after(text: str, position: int, ceiling: int) -> str:
     return next((word for word in words if word not in _MODIFIERS), "")
 
 
+_COMPOUND_END = {
+    "of", "in", "to", "from", "for", "with", "by", "at", "on", "and", "or", "is", "was",
+    "were", "are", "has", "have", "had", "that", "which", "as", "than", "stood", "reached",
+}  # fmt: skip
+
+
+def _compound_head(text: str, position: int, ceiling: int) -> str:
+    """The noun a possessive owns: the last holder or base noun of the compound after it
+    ("Vietnam's major arms imports" -> "imports"), else the first word that is not a common
+    modifier."""
+    words: list[str] = _WORD.findall(text[position : min(ceiling, position + 48)].lower())
+    if words and (words[0] in _FIGURE_WORDS or words[0][0].isdigit()):
+        words = [w for w in words if w not in _FIGURE_WORDS and not w[0].isdigit()]
+    compound: list[str] = []
+    for word in words[:4]:
+        if word in _COMPOUND_END:
+            break
+        compound.append(word)
+    known = [w for w in compound if w in _HOLDER_NOUNS or w in _BASE_NOUNS]
+    return known[-1] if known else _noun_after(text, position, ceiling)
+
+
 def _holder_or_base(noun: str, fallback: Role) -> Role:
     if noun in _HOLDER_NOUNS:
         return "object"
@@ -245,7 +267,7 @@ def role_of(
     if possessive or mention.text.lower() in _POSSESSIVE_PRONOUNS:
         # "Russia's", "the country's", and "its"/"their" standing for a country named before
         position = possessive.end() if possessive else mention.end
-        noun = _noun_after(text, position, sentence_end)
+        noun = _compound_head(text, position, sentence_end)
         return _holder_or_base(noun, rule.possessive if rule else "subject")
     adjective = mention.cue == "demonym" and _ADJECTIVE_USE.match(text, mention.end, sentence_end)
     if adjective and _noun_after(text, mention.end, sentence_end) in _WHOLE_NOUNS:
@@ -314,7 +336,7 @@ def _is_agent(mention: EntityMention, text: str, sentence_end: int) -> bool:
 # "A extends B $500 million", "A has granted B a $2 billion loan": a giving verb with two
 # objects, the first of which (B) receives the figure.
 _GIVING_VERB = re.compile(
-    r"(?:extend|give|gave|grant|offer|lend|lent|award|pledg)\w*\s+(?:the\s+)?$", re.I
+    r"(?:extend|give|gave|grant|offer|lend|lent|award|pledg|promis)\w*\s+(?:the\s+)?$", re.I
 )
 _GIVER_GAP = re.compile(r"\s+(?:(?:has|have|had|will|would|also|to|now)\s+)*", re.I)
 _RECEIVER_GAP = re.compile(r"[\s,]*(?:(?:a|an|some|about|nearly|over|more than)\s+)*", re.I)

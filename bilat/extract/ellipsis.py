@@ -8,6 +8,7 @@ bare figure that "the number of" gives its noun.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -21,7 +22,8 @@ _GROUPED = re.compile(r"(?<![\w$€£.,\-])\d{1,3}(?:,\d{3})+(?![\w%.,]\d|[\w%])
 _PEOPLE_BEFORE = re.compile(
     r"\b(population|inhabitants|residents|people|citizens|nationals|workforce)\s+"
     r"(?:of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+)?"  # "of Kazakhstan"
-    r"(of|at|stood at|reached|was|is|numbered|totals?|totalled)\s+(about\s+|some\s+|nearly\s+)?$",
+    r"(of|at|stood at|reached|was|is|numbered|totals?|totalled|passed|topped|exceeded|"
+    r"surpassed|hit|rose to|grew to|fell to)\s+(about\s+|some\s+|nearly\s+)?$",
     re.I,
 )
 _PEOPLE_AFTER = re.compile(
@@ -48,6 +50,26 @@ def promote_persons(quantity: Quantity, text: str) -> Quantity:
     if _PEOPLE_BEFORE.search(before) or _PEOPLE_AFTER.match(after):
         return replace(quantity, kind="persons", unit="persons")
     return quantity
+
+
+def persons_continued(
+    quantities: Sequence[Quantity], sentence_starts: Sequence[int]
+) -> list[Quantity]:
+    """The quantities (in order), with a bare scaled count after a count of people in the
+    same sentence read as people too: "5.2 million tourists came in 2019, against 1.7
+    million in 2023"."""
+    out: list[Quantity] = []
+    people = False
+    sentence = -1
+    for q in quantities:
+        here = bisect.bisect_right(sentence_starts, q.start) - 1
+        if here != sentence:
+            sentence, people = here, False
+        if people and q.kind == "count" and q.noun is None:
+            q = replace(q, kind="persons", unit="persons")
+        people = q.kind == "persons"
+        out.append(q)
+    return out
 
 
 def counted_by_phrase(

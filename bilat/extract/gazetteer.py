@@ -45,6 +45,9 @@ class _Entry:
     common_word: bool  # also an ordinary English word: not trusted at a sentence start
 
 
+_NEGATED = re.compile(r"\bnon[-‐‑]$", re.I)
+
+
 def _fold(text: str) -> str:
     for old, new in _FOLD:
         if old in text:
@@ -174,7 +177,8 @@ class Gazetteer:
                 first = last - size + 1
                 for inner_last, value in self._automaton.iter(window[first : last + 1]):
                     self._take(text, start + first, inner_last, value, found, at)
-        return found
+        # "non-Russian suppliers", "non-EU nationals" name everyone but that country
+        return [m for m in found if not _NEGATED.search(text, max(0, m.start - 4), m.start)]
 
     def _take(
         self,

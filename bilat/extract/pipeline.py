@@ -16,7 +16,12 @@ from typing import Any
 
 from bilat.extract import tables
 from bilat.extract.attribute import Role, attribute, role_of
-from bilat.extract.ellipsis import counted_by_phrase, elliptic_figures, promote_persons
+from bilat.extract.ellipsis import (
+    counted_by_phrase,
+    elliptic_figures,
+    persons_continued,
+    promote_persons,
+)
 from bilat.extract.events import find_event
 from bilat.extract.gazetteer import default_gazetteer
 from bilat.extract.quantities import find_quantities
@@ -155,7 +160,8 @@ class _DocumentExtractor:
             for q in find(text, s.start, s.end, quantities, times)
         ]
         unique = {(q.start, q.end): q for q in extra}  # two readers may find the same figure
-        quantities = Spans(sorted([*quantities, *unique.values()], key=lambda q: q.start))
+        merged = sorted([*quantities, *unique.values()], key=lambda q: q.start)
+        quantities = Spans(persons_continued(merged, [s.start for s in sentences]))
         self.result.sentences.extend(sentences)
         table: _Table | None = None
         row_actor: str | None = None
@@ -224,7 +230,12 @@ class _DocumentExtractor:
                 self.result.events.append(event)
 
     def _carried_time(
-        self, index: int, sentences: Sequence[Sentence], times: Spans, mentions: Spans
+        self,
+        index: int,
+        sentences: Sequence[Sentence],
+        times: Spans,
+        mentions: Spans,
+        chained: bool = False,
     ) -> TimeRef | None:
         """The time of the sentence before, for a sentence of the same paragraph that names
         none and continues it ("It rose …", "This was …", "Only 11% …")."""
@@ -240,7 +251,12 @@ class _DocumentExtractor:
         ):
             return None
         before = _in(times, sentences[index - 1].start, sentences[index - 1].end)
-        return before[-1].time if before else None
+        if before:
+            return before[-1].time
+        if chained:  # two sentences back at most: further, the time has gone stale
+            return None
+        # the sentence before named no time but may have carried one itself
+        return self._carried_time(index - 1, sentences, times, mentions, chained=True)
 
     def _coreferents(
         self, index: int, sentences: Sequence[Sentence], mentions: Spans

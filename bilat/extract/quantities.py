@@ -392,6 +392,7 @@ _DEFINITE: Final = re.compile(
 )
 _ONE_IN: Final = re.compile(r"(?i)(?<![A-Za-z0-9])(?:one|1)\s+(?:in|out\s+of)\s+\Z")
 _OF_NEXT: Final = re.compile(r"\s+of\b")
+_UNIT_STATEMENT: Final = re.compile(r"(?i)(?<![A-Za-z])(?:in|are|is)\s+\Z")
 _WORD_PHRASE: Final = re.compile(
     r"""
     (?P<vague>(?:(?:tens|hundreds)\s+of\s+)?(?:hundreds|thousands|millions|billions|trillions
@@ -891,6 +892,8 @@ def _from_words(text: str, s: int, lo: int, hi: int) -> Quantity | None:
     if form == "frac":
         return _fraction(text, s, end, lo, hi, phrase)
     if form == "vague":
+        if _UNIT_STATEMENT.search(text, max(lo, s - 12), s):
+            return None  # "figures in millions of euros" states a unit, not an amount
         # "billions of", "tens of thousands of": twice the scale, at least.
         value = 2.0
         for word in phrase.split():

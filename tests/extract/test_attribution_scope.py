@@ -144,3 +144,34 @@ def test_a_new_sentence_without_a_connective_sets_no_time() -> None:
         "a 171 km border."
     )
     assert _row(text, "171 km")["time"] is None
+
+
+def test_a_possessive_owns_the_head_of_its_compound() -> None:
+    text = "France supplied about 60 percent of Egypt's major arms imports between 2015 and 2019."
+    row = _row(text, "60 percent")
+    assert (row["indicator"], row["subject"], row["object"]) == ("arms_import_share", "EGY", "FRA")
+
+
+def test_a_promise_gives_to_its_first_object() -> None:
+    text = "In 2021 Japan promised Indonesia $2 billion in loans for a new railway."
+    row = _row(text, "$2 billion")
+    assert (row["subject"], row["object"]) == ("IDN", "JPN")
+
+
+def test_a_negated_demonym_names_no_one() -> None:
+    text = "Serbia plans to buy 30 percent of its weapons from non-Russian suppliers."
+    assert _row(text, "30 percent")["object"] != "RUS"
+
+
+def test_debt_as_a_share_of_gdp_has_no_creditor() -> None:
+    text = "Laos's external debt stood at about 90 percent of GDP in 2023."
+    assert _row(text, "90 percent")["indicator"] != "external_debt_share"
+
+
+def test_a_carried_time_reaches_two_sentences_back_at_most() -> None:
+    text = (
+        "Imports from China reached $5 billion in 2020. Yet the mix changed. Its share rose "
+        "to 30 percent. They also bought 12 aircraft. They also sold 4 ships."
+    )
+    assert _row(text, "30 percent")["time"] == "2020"
+    assert _row(text, "12 aircraft")["time"] is None

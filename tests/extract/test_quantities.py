@@ -687,3 +687,28 @@ def test_a_population_of_a_named_country_counts_people() -> None:
     assert [(r["value"], r["unit"], r["indicator"], r["subject"]) for r in rows] == [
         (3_700_000.0, "persons", "population", "GEO")
     ]
+
+
+def test_counts_that_continue_a_count_of_people_are_people() -> None:
+    from bilat.extract.pipeline import extract_text
+
+    text = "About 3.1 million Russian tourists came in 2019, against 0.9 million in 2022."
+    rows = list(extract_text(text))
+    assert [(r["value"], r["unit"]) for r in rows] == [
+        (3_100_000.0, "persons"),
+        (900_000.0, "persons"),
+    ]
+
+
+def test_a_population_that_passed_a_figure_counts_people() -> None:
+    from bilat.extract.pipeline import extract_text
+
+    rows = list(extract_text("Egypt's population passed 100 million in 2020."))
+    assert [(r["unit"], r["indicator"]) for r in rows] == [("persons", "population")]
+
+
+def test_a_unit_statement_is_not_an_amount() -> None:
+    from bilat.extract.pipeline import extract_text
+
+    assert list(extract_text("All figures are in billions of US dollars.")) == []
+    assert [r["value"] for r in extract_text("China lent billions of dollars to Laos.")] == [2e9]
