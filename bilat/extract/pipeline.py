@@ -518,21 +518,28 @@ def _clause(
     figure before it to the first comma or semicolon after it ("in Kazakhstan 13 percent
     (China) to 20 percent (Russia), in Kyrgyzstan ...")."""
     start, end = sentence.start, sentence.end
-    for other in quantities:
-        if other is quantity or not (sentence.start <= other.start < sentence.end):
+    inside = [q for q in quantities if sentence.start <= q.start < sentence.end]
+    # "81 %, 74 % and 68 % public support for …": figures listed bare share what follows the
+    # last of them, so a figure's clause runs on from the end of its list
+    last = quantity
+    for other in inside:
+        if other.start >= last.end and _BARE_LIST.fullmatch(text, last.end, other.start):
+            last = other
+    for other in inside:
+        if other is quantity:
             continue
         if other.end <= quantity.start:
             start = max(start, other.end)
-        elif other.start >= quantity.end:
+        elif other.start >= last.end:
             end = min(end, other.start)
-    stop = _CLAUSE_END.search(text, quantity.end, end)
+    stop = _CLAUSE_END.search(text, last.end, end)
     if stop is None and end < sentence.end:
         # the next figure of a list begins after "and": "7 percent (B) and in C 21 percent"
         stop = next(
             (
                 joint
-                for joint in _AND_JOINT.finditer(text, quantity.end, end)
-                if not _BETWEEN.search(text, quantity.end, joint.start())
+                for joint in _AND_JOINT.finditer(text, last.end, end)
+                if not _BETWEEN.search(text, last.end, joint.start())
             ),
             None,
         )
@@ -544,6 +551,7 @@ def _clause(
 
 _LIST_JOINT = re.compile(r",\s|;\s|\sand\s")
 _AND_JOINT = re.compile(r"\sand\s")
+_BARE_LIST = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
 
 

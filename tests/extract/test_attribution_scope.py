@@ -175,3 +175,12 @@ def test_a_carried_time_reaches_two_sentences_back_at_most() -> None:
     )
     assert _row(text, "30 percent")["time"] == "2020"
     assert _row(text, "12 aircraft")["time"] is None
+
+
+def test_figures_listed_bare_share_what_follows_the_list() -> None:
+    text = (
+        "Despite close ties with Russia, polls found 60 %, 55 % and 40 % support for NATO "
+        "membership in Georgia, Moldova and Armenia respectively."
+    )
+    row = _row(text, "55 %")
+    assert (row["subject"], row["object"]) == ("MDA", "NATO")
