@@ -201,8 +201,10 @@ class _DocumentExtractor:
                     else None
                 )
                 if index not in carried:  # what the sentence takes from those before it
+                    refs = self._coreferents(index, sentences, mentions) if sentences else None
+                    own = _in(refs or mentions, sentence.start, sentence.end)
                     carried[index] = (
-                        self._coreferents(index, sentences, mentions) if sentences else None,
+                        _lists_as_regions(text, own) or refs,
                         self._carried_time(index, sentences, times, mentions),
                     )
                 refs, carried_time = carried[index]
@@ -582,6 +584,29 @@ def respectively(
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 # What may stand between the countries of one list: "A, B and C", "A and particularly B".
 _LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:\w+ly\s+)?")
+
+
+def _lists_as_regions(text: str, mentions: Sequence[EntityMention]) -> Spans | None:
+    """The mentions with a list that names every member of a region ("Kazakhstan, Kyrgyzstan,
+    Tajikistan, Turkmenistan and Uzbekistan") read as that region; None if there is none."""
+    countries = [m for m in mentions if m.kind == "country"]
+    if len(countries) < 3:
+        return None
+    by_members = {frozenset(r.members): r.id for r in regions().values() if len(r.members) >= 3}
+    replaced: dict[int, EntityMention] = {}
+    dropped: set[int] = set()
+    for run in _country_lists(text, countries):
+        region = by_members.get(frozenset(m.entity for m in run))
+        if region is not None and len(run) == len({m.entity for m in run}):
+            first, last = run[0], run[-1]
+            replaced[first.start] = EntityMention(
+                first.start, last.end, text[first.start : last.end], region, "region", "alias"
+            )
+            dropped.update(m.start for m in run[1:])
+    if not replaced:
+        return None
+    kept = [replaced.get(m.start, m) for m in mentions if m.start not in dropped]
+    return Spans(kept)
 
 
 def _country_lists(text: str, countries: Sequence[EntityMention]) -> list[list[EntityMention]]:

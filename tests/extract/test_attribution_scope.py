@@ -184,3 +184,12 @@ def test_figures_listed_bare_share_what_follows_the_list() -> None:
     )
     row = _row(text, "55 %")
     assert (row["subject"], row["object"]) == ("MDA", "NATO")
+
+
+def test_a_list_of_every_member_of_a_region_names_the_region() -> None:
+    text = (
+        "Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan received "
+        "$2 billion in aid from the EU in 2020."
+    )
+    row = _row(text, "$2 billion")
+    assert (row["subject"], row["object"]) == ("C5", "EU")
