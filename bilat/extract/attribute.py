@@ -65,6 +65,11 @@ _BETWEEN_AND = re.compile(r"\bbetween\s+[^,;]{1,40}\s+and\s*$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")  # "Russia's", "Tajiks'"
 _POSSESSIVE_PRONOUNS = {"its", "their"}
 _PAREN_AFTER = re.compile(r"\s*\(\s*$")
+_WHOLE_OF = re.compile(
+    r"(?:%|\bpercent|\bper cent)\s+of\s+(?:the\s+)?(?:[\w’'-]+['’]s?\s+)?"
+    r"(?:(?:approximately|about|some|nearly|around|roughly|total|estimated)\s+)*$",
+    re.I,
+)
 _INSTITUTION_OF = re.compile(
     r"\b(?:bank|ministry|government|president|minister|parliament|embassy|army|navy|"
     r"member states|members|member countries)\s+of\s+(?:the\s+)?$",
@@ -465,9 +470,12 @@ def attribute(
     def says(item: tuple[EntityMention, Role | None, Role | None]) -> tuple[int, bool]:
         return rank(item[0])[0], item[1] is None and item[2] is None
 
+    # "A holds 41% of B's $4 billion debt": the whole a share is taken of belongs to B alone;
+    # A holds the share, not the whole.
+    whole = _WHOLE_OF.search(text, max(s_start, quantity.start - 60), quantity.start) is not None
     for mention, role, leaning in sorted(roles, key=says):  # stable: nearest first within
         where = rank(mention)[0]
-        if where == 3:
+        if where == 3 or (whole and role is None):
             continue  # an aside's actor: only after the paragraph's context
         if where == 2 and _NEW_CLAUSE.search(text, c_end, mention.start):
             continue  # an actor of a later main clause ("…, and A …") is about its figure
@@ -479,6 +487,8 @@ def attribute(
             take(mention.entity, None, f"nearest {mention.text!r}")
     from_sentence = subject is not None
     for entity, role in context:
+        if whole and subject is not None:
+            break  # the whole has no counterpart to borrow from the share's
         take(entity, role, f"from context {entity}")
     for mention, _, _ in roles:
         if rank(mention)[0] == 3:

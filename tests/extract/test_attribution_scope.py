@@ -193,3 +193,10 @@ def test_a_list_of_every_member_of_a_region_names_the_region() -> None:
     )
     row = _row(text, "$2 billion")
     assert (row["subject"], row["object"]) == ("C5", "EU")
+
+
+def test_the_whole_a_share_is_taken_of_has_no_counterpart() -> None:
+    text = "Japan holds 30% of Laos's roughly $10 billion in external debt."
+    share, whole = _row(text, "30%"), _row(text, "$10 billion")
+    assert (share["subject"], share["object"]) == ("LAO", "JPN")
+    assert (whole["subject"], whole["object"]) == ("LAO", None)
