@@ -204,6 +204,11 @@ def _is_headcount(quantity: Quantity, text: str, floor: int) -> bool:
     )
 
 
+def names_an_institution(text: str, mention: EntityMention, floor: int) -> bool:
+    """Whether a country is named as the owner of an institution: "the Bank of China"."""
+    return _INSTITUTION_OF.search(text, max(floor, mention.start - 40), mention.start) is not None
+
+
 def _previous_word(text: str, start: int, floor: int) -> str:
     """The word before an actor's name, past any article: "from the United States"."""
     window = text[max(floor, start - 32) : start]
@@ -288,8 +293,7 @@ def role_of(
     if _PAREN_AFTER.search(text[max(sentence_start, mention.start - 3) : mention.start]):
         return "object"  # "13 percent (China)": the partner named after a figure
     before = _previous_word(text, mention.start, sentence_start)
-    if before == "of" and _INSTITUTION_OF.search(text, max(sentence_start, mention.start - 40),
-                                                 mention.start):  # fmt: skip
+    if before == "of" and names_an_institution(text, mention, sentence_start):
         return None  # "the Bank of China extended …": the institution acts for its country
     if before == "between":
         return "subject"  # "trade between A and B": A first, B as its partner

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bilat.extract import tables
-from bilat.extract.attribute import Role, attribute, role_of
+from bilat.extract.attribute import Role, attribute, names_an_institution, role_of
 from bilat.extract.ellipsis import (
     counted_by_phrase,
     elliptic_figures,
@@ -278,7 +278,9 @@ class _DocumentExtractor:
             named = [
                 m
                 for m in _in(mentions, before.start, before.end)
-                if m.kind == "country" and m.cue != "demonym"
+                if m.kind == "country"
+                and m.cue != "demonym"
+                and not names_an_institution(self.text, m, before.start)  # "Bank of China"
             ]
             if named:
                 entity = named[0].entity

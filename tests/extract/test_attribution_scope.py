@@ -200,3 +200,11 @@ def test_the_whole_a_share_is_taken_of_has_no_counterpart() -> None:
     share, whole = _row(text, "30%"), _row(text, "$10 billion")
     assert (share["subject"], share["object"]) == ("LAO", "JPN")
     assert (whole["subject"], whole["object"]) == ("LAO", None)
+
+
+def test_the_government_is_not_the_country_of_a_bank_named_before() -> None:
+    text = (
+        "The Export-Import Bank of China lent Laos money for years. The government now "
+        "plans to spend $300 million on roads."
+    )
+    assert _row(text, "$300 million")["subject"] == "LAO"
