@@ -208,3 +208,9 @@ def test_the_government_is_not_the_country_of_a_bank_named_before() -> None:
         "plans to spend $300 million on roads."
     )
     assert _row(text, "$300 million")["subject"] == "LAO"
+
+
+def test_gas_goes_to_its_buyer_not_the_country_it_crosses() -> None:
+    text = "A new pipeline would carry 30 bcm of Iranian gas a year across Turkey to Greece."
+    row = _row(text, "30 bcm")
+    assert (row["subject"], row["object"]) == ("IRN", "GRC")
