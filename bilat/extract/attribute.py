@@ -324,7 +324,7 @@ def _pair_position(
 # Verbs whose doer is the side a figure is about, whatever the indicator: the recipient.
 _RECEIVING = re.compile(
     r"\s+(?:(?:has|have|had|also|thus|then|already)\s+){0,2}"
-    r"(?:receiv|benefit|obtain|got\b|gets\b|attract|accept|borrow)",
+    r"(?:receiv|benefit|obtain|got\b|gets\b|attract|accept|borrow|host)",
     re.I,
 )
 

@@ -263,38 +263,53 @@ class _DocumentExtractor:
     def _coreferents(
         self, index: int, sentences: Sequence[Sentence], mentions: Spans
     ) -> Spans | None:
+        """The sentence's mentions with "the country", "the government", "the authorities"
+        resolved to the country the paragraph last opened a sentence with (or to the
+        document's topic when this sentence names that topic itself), and an opening "It" or
+        "Its" to the country that opened the sentence just before; None when the sentence has
+        no such phrase."""
         sentence = sentences[index]
-        """The sentence's mentions with "the country", "the government", "its" … resolved to
-        the last side a figure of the paragraph was about, or to the document's topic; None
-        when the sentence has no such phrase."""
-        found = list(_COREF.finditer(self.text, sentence.start, sentence.end))
-        if not found:
-            return None
         own = _in(mentions, sentence.start, sentence.end)
-        # The side of the paragraph's last figure, unless this sentence names it itself (then
-        # the phrase speaks of another country: the document's).
-        entity = None
-        for before in reversed(sentences[:index]):  # the country a sentence opens with
-            named = [
-                m
-                for m in _in(mentions, before.start, before.end)
-                if m.kind == "country"
-                and m.cue != "demonym"
-                and not names_an_institution(self.text, m, before.start)  # "Bank of China"
-            ]
-            if named:
-                entity = named[0].entity
-                break
-        if entity is None or any(o.entity == self.topic for o in own):
-            entity = self.topic  # the document's country, named here, is the one meant
-        if entity is None:
-            return None
+        resolved: list[tuple[re.Match[str], str]] = []
+        phrases = list(_COREF.finditer(self.text, sentence.start, sentence.end))
+        if phrases:
+            entity, _ = self._last_opener(index, sentences, mentions)
+            if entity is None or any(o.entity == self.topic for o in own):
+                entity = self.topic  # the document's country, named here, is the one meant
+            if entity is not None:
+                resolved += [(m, entity) for m in phrases]
+        lead = len(self.text[sentence.start : sentence.end]) - len(
+            self.text[sentence.start : sentence.end].lstrip()
+        )
+        pronoun = _PRONOUN_OPENER.match(self.text, sentence.start + lead, sentence.end)
+        if pronoun is not None:
+            entity, distance = self._last_opener(index, sentences, mentions)
+            if entity is not None and distance == 1:  # a pronoun reaches one sentence back
+                resolved.append((pronoun, entity))
         extra = [
             EntityMention(m.start(), m.end(), m.group(), entity, "country", "alias")
-            for m in found
+            for m, entity in resolved
             if not any(o.start < m.end() and m.start() < o.end for o in own)
         ]
+        if not extra:
+            return None
         return Spans(sorted([*own, *extra], key=lambda m: m.start))
+
+    def _last_opener(
+        self, index: int, sentences: Sequence[Sentence], mentions: Spans
+    ) -> tuple[str | None, int]:
+        """The first country named (not as a demonym, not as a bank's owner) in the nearest
+        sentence before `index` that names one, and how many sentences back it is."""
+        for back in range(1, index + 1):
+            before = sentences[index - back]
+            for m in _in(mentions, before.start, before.end):
+                if (
+                    m.kind == "country"
+                    and m.cue != "demonym"
+                    and not names_an_institution(self.text, m, before.start)  # "Bank of China"
+                ):
+                    return m.entity, back
+        return None, 0
 
     def _region(self) -> Region | None:
         """The region a document is about: the one that holds its topic country, else the one
@@ -502,6 +517,7 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "e
             "nine": 9, "ten": 10}  # fmt: skip
 # Phrases that stand for a country named before: the side the paragraph is about.
 _COREF = re.compile(r"\b(?:[Tt]he (?:country|government|authorities))\b")
+_PRONOUN_OPENER = re.compile(r"(?:It|Its)\b(?!\s+(?:is|was|has been|seems|appears)\s)")
 # How a sentence that goes on with the one before it opens.
 _CONTINUES = re.compile(
     r"\s*(?:It|Its|They|Their|This|That|These|Those|Only|Of (?:these|them|this|that)|"

@@ -214,3 +214,18 @@ def test_gas_goes_to_its_buyer_not_the_country_it_crosses() -> None:
     text = "A new pipeline would carry 30 bcm of Iranian gas a year across Turkey to Greece."
     row = _row(text, "30 bcm")
     assert (row["subject"], row["object"]) == ("IRN", "GRC")
+
+
+def test_an_opening_it_is_the_country_that_opened_the_sentence_before() -> None:
+    text = (
+        "“Turkey is a key partner for the region. It also hosts about 50,000 Georgian "
+        "migrants who support the economies of Georgia and Armenia,” said an official."
+    )
+    row = _row(text, "50,000 Georgian migrants")
+    assert (row["subject"], row["object"]) == ("GEO", "TUR")
+
+
+def test_a_host_is_the_side_of_the_troops_it_hosts() -> None:
+    text = "Serbia hosts about 300 Russian troops at a humanitarian centre in Nis."
+    row = _row(text, "300 Russian troops")
+    assert (row["subject"], row["object"]) == ("SRB", "RUS")
