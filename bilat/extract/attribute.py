@@ -204,6 +204,20 @@ def _is_headcount(quantity: Quantity, text: str, floor: int) -> bool:
     )
 
 
+_PLACE_NOUNS = {
+    "border", "borders", "frontier", "side", "territory", "coast", "waters", "soil",
+    "mainland", "province", "provinces", "city", "cities", "port", "ports", "steppe",
+}  # fmt: skip
+
+
+def _names_a_place(mention: EntityMention, text: str, sentence_end: int) -> bool:
+    return (
+        mention.cue == "demonym"
+        and _ADJECTIVE_USE.match(text, mention.end, sentence_end) is not None
+        and _next_word(text, mention.end, sentence_end) in _PLACE_NOUNS
+    )
+
+
 def names_an_institution(text: str, mention: EntityMention, floor: int) -> bool:
     """Whether a country is named as the owner of an institution: "the Bank of China"."""
     return _INSTITUTION_OF.search(text, max(floor, mention.start - 40), mention.start) is not None
@@ -425,6 +439,8 @@ def attribute(
             how.append(f"object {why}")
 
     asides = _asides(quantity, text, s_start, s_end)
+    # "toward the Chinese border": a demonym that names a place is no actor
+    mentions = [m for m in mentions if not _names_a_place(m, text, s_end)]
 
     # Actors in the figure's own clause first, nearest first; then the rest of the sentence,
     # where an actor named before the figure (the topic) beats one named after it; actors of

@@ -229,3 +229,9 @@ def test_a_host_is_the_side_of_the_troops_it_hosts() -> None:
     text = "Serbia hosts about 300 Russian troops at a humanitarian centre in Nis."
     row = _row(text, "300 Russian troops")
     assert (row["subject"], row["object"]) == ("SRB", "RUS")
+
+
+def test_a_demonym_naming_a_place_is_no_actor() -> None:
+    text = "Laos will spend $300 million on roads toward the Chinese border in 2025."
+    row = _row(text, "$300 million")
+    assert (row["subject"], row["object"]) == ("LAO", None)
