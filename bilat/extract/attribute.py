@@ -193,6 +193,13 @@ def _choose(
 _OWNED_FIGURE = re.compile(
     r"['’]s\s+(?:(?:some|about|around|roughly|nearly|almost|over|just)\s+)?$"
 )
+# "its registered capital of $100 billion": the capital of a bank or fund, which nobody
+# invested in anyone in particular.
+_CAPITAL_OF = re.compile(
+    r"\b(?:registered|charter|authori[sz]ed|paid-in|subscribed|share)\s+capital\s+"
+    r"(?:of\s+|is\s+|was\s+|stood at\s+)?(?:about\s+|some\s+|nearly\s+)?$",
+    re.I,
+)
 _HEADCOUNT_NOUNS = {"people", "inhabitants", "residents", "citizens", "population"}
 
 
@@ -420,6 +427,8 @@ def attribute(
     lead_subject, lead_indicator = lead if lead else (None, None)
     if _is_headcount(quantity, text, s_start):
         indicator, cued, rule = "population", True, _rules_by_indicator().get("population")
+    elif _CAPITAL_OF.search(text, max(s_start, quantity.start - 40), quantity.start):
+        indicator, cued, rule = "other", False, None  # a fund's or bank's own capital
     else:
         indicator, cued, rule = _choose(quantity, cue_text, near_text, lead_indicator)
 

@@ -8,6 +8,7 @@ store afterwards, one transaction per document.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -192,7 +193,8 @@ class _DocumentExtractor:
                 sentence = sentences[index] if sentences else Sentence(*line)
                 context = self._context(index, sentences, mentions, previous, row_actor)
                 pair = self._both(index, sentences, mentions)
-                hint = respectively(text, sentence, quantities, mentions).get(quantity.start)
+                hints = respectively(text, sentence, quantities, mentions)
+                hint = hints.get(quantity.start)
                 lead = (
                     (last.subject, last.indicator)
                     if last is not None
@@ -210,8 +212,15 @@ class _DocumentExtractor:
                 refs, carried_time = carried[index]
                 if sentences and self.region is not None:
                     refs = self._region_refs(sentence, refs or mentions) or refs
+                actors = refs or mentions
+                if hint is not None:  # the other countries of the list go with other figures
+                    paired = set(hints.values()) - {hint}
+                    actors = Spans(
+                        m for m in _in(actors, sentence.start, sentence.end)
+                        if m.entity not in paired
+                    )  # fmt: skip
                 claim = self._claim(
-                    quantity, sentence, quantities, refs or mentions, times, context, carried_time,
+                    quantity, sentence, quantities, actors, times, context, carried_time,
                     hint=pair[0] if pair else hint, object_hint=pair[1] if pair else None,
                     lead=lead,
                 )  # fmt: skip
@@ -522,7 +531,8 @@ _PRONOUN_OPENER = re.compile(r"(?:It|Its)\b(?!\s+(?:is|was|has been|seems|appear
 _CONTINUES = re.compile(
     r"\s*(?:It|Its|They|Their|This|That|These|Those|Only|Of (?:these|them|this|that)|"
     r"The (?:number|figure|same|total|rest|remainder|remaining|share)|"
-    r"(?:Yet|But|However|Still|Thus|So|Meanwhile|Moreover|In turn|At the same time),?)\b"
+    r"(?:Yet|But|However|Still|Thus|So|Meanwhile|Moreover|In turn|At the same time|"
+    r"Simultaneously|In the same year|That year),?)\b"
 )
 _DEFINITE = re.compile(r"\s*The\s")
 _BOTH = re.compile(
@@ -583,7 +593,7 @@ def respectively(
     a list of as many countries. Maps figure starts to countries."""
     word = _RESPECTIVELY.search(text, sentence.start, sentence.end)
     if word is None:
-        return {}
+        return _paired_lists(text, sentence, quantities, mentions)
     figures = [q for q in quantities if sentence.start <= q.start < word.start()]
     if len(figures) < 2:
         return {}
@@ -599,6 +609,32 @@ def respectively(
     return {}
 
 
+def _paired_lists(
+    text: str, sentence: Sentence, quantities: Sequence[Quantity], mentions: Sequence[Any]
+) -> dict[int, str]:
+    """ "migration from A and B has fallen by 19 % and 16 %": a list of countries right before
+    a bare list of as many figures pairs them in order, as "respectively" would."""
+    figures = [q for q in quantities if sentence.start <= q.start < sentence.end]
+    countries = [m for m in mentions if m.kind == "country"
+                 and sentence.start <= m.start < sentence.end]  # fmt: skip
+    pairs: dict[int, str] = {}
+    for names in _country_lists(text, countries):
+        if len(names) < 2:
+            continue
+        after = [q for q in figures if q.start > names[-1].end]
+        run = after[: len(names)]
+        if len(run) < len(names) or not _TIGHT.fullmatch(text, names[-1].end, run[0].start):
+            continue
+        if not all(_BARE_LIST.fullmatch(text, a.end, b.start) for a, b in itertools.pairwise(run)):
+            continue
+        entities = [m.entity for m in names]
+        if len(set(entities)) == len(entities):
+            pairs.update({q.start: e for q, e in zip(run, entities, strict=True)})
+    return pairs
+
+
+# Between a list of countries and the figures it pairs with: a few words, no clause break.
+_TIGHT = re.compile(r"[^,;:()\[\]]{1,40}")
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 # What may stand between the countries of one list: "A, B and C", "A and particularly B".
 _LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:\w+ly\s+)?")

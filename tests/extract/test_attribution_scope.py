@@ -235,3 +235,22 @@ def test_a_demonym_naming_a_place_is_no_actor() -> None:
     text = "Laos will spend $300 million on roads toward the Chinese border in 2025."
     row = _row(text, "$300 million")
     assert (row["subject"], row["object"]) == ("LAO", None)
+
+
+def test_a_banks_registered_capital_is_no_investment() -> None:
+    text = (
+        "Brazil joined the bank in 2016 and holds a $3 billion share of its registered "
+        "capital of $50 billion."
+    )
+    assert _row(text, "$50 billion")["indicator"] == "other"
+
+
+def test_two_countries_pair_with_two_figures_listed_after_them() -> None:
+    text = (
+        "In 2019 remittances to Russia grew. Simultaneously, new migration from Georgia and "
+        "Armenia has fallen by 12 % and 9 %."
+    )
+    first, second = _row(text, "12 %"), _row(text, "9 %")
+    assert (first["subject"], second["subject"]) == ("GEO", "ARM")
+    assert first["object"] != "ARM" and second["object"] != "GEO"
+    assert first["time"] == second["time"] == "2019"
