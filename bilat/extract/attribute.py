@@ -55,6 +55,7 @@ _FIGURE_WORDS = {
 }  # fmt: skip
 # Nouns for the whole a share is taken of: a demonym before them names the country itself.
 _WHOLE_NOUNS = {"population", "economy", "gdp", "budget", "territory", "electorate"}
+_COMMA = re.compile(r"[,;:–—]\s|\s-\s")
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
 _ARTICLES = {"the", "a", "an"}
 _AND = re.compile(r"['’]?s?\s+and\s+")
@@ -454,10 +455,16 @@ def attribute(
     # Actors in the figure's own clause first, nearest first; then the rest of the sentence,
     # where an actor named before the figure (the topic) beats one named after it; actors of
     # an aside in brackets last.
+    # The words before the figure in its clause begin after the last comma or dash: "…
+    # integration with A, with one survey showing 81 %": A is the sentence's, not the figure's.
+    a_start = c_start
+    for boundary in _COMMA.finditer(text, c_start, quantity.start):
+        a_start = boundary.end()
+
     def rank(m: EntityMention) -> tuple[int, int]:
         if any(a <= m.start < b for a, b in asides):
             return (3, abs(quantity.start - m.start))
-        if c_start <= m.start < c_end:
+        if a_start <= m.start < c_end:
             gap = quantity.start - m.end if m.end <= quantity.start else m.start - quantity.end
             return (0, gap)
         if m.end <= quantity.start:
@@ -494,10 +501,12 @@ def attribute(
     ):
         take(lead_subject, "subject", f"of the figure before ({lead_subject})")
 
-    # Then any actor of the clause, then of the sentence; within each, those whose words or
-    # place say something (a preposition, the doer of the verb) before those that say nothing.
-    def says(item: tuple[EntityMention, Role | None, Role | None]) -> tuple[int, bool]:
-        return rank(item[0])[0], item[1] is None and item[2] is None
+    # Then any actor of the clause, then of the sentence; within each, those whose words give
+    # a role (a preposition), then those whose place leans to one (the doer of the verb, the
+    # first of "A and B"), then those that say nothing.
+    def says(item: tuple[EntityMention, Role | None, Role | None]) -> tuple[int, int]:
+        _, role, leaning = item
+        return rank(item[0])[0], 0 if role is not None else 1 if leaning is not None else 2
 
     # "A holds 41% of B's $4 billion debt": the whole a share is taken of belongs to B alone;
     # A holds the share, not the whole.

@@ -254,3 +254,13 @@ def test_two_countries_pair_with_two_figures_listed_after_them() -> None:
     assert (first["subject"], second["subject"]) == ("GEO", "ARM")
     assert first["object"] != "ARM" and second["object"] != "GEO"
     assert first["time"] == second["time"] == "2019"
+
+
+def test_an_actor_before_the_figures_comma_belongs_to_the_sentence() -> None:
+    text = (
+        "Such warmth shows in backing for closer integration with Russia, with one poll "
+        "showing 70 %, 60 % and 50 % public support for CSTO membership in Armenia, Belarus "
+        "and Kazakhstan respectively."
+    )
+    row = _row(text, "70 %")
+    assert (row["subject"], row["object"]) == ("ARM", "CSTO")
