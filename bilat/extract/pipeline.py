@@ -219,6 +219,13 @@ class _DocumentExtractor:
                         m for m in _in(actors, sentence.start, sentence.end)
                         if m.entity not in paired
                     )  # fmt: skip
+                else:  # "Ukrainians, Germans, Tatars and Uzbeks": no one of them is the side
+                    listed = _long_lists(text, _in(actors, sentence.start, sentence.end))
+                    if listed:
+                        actors = Spans(
+                            m for m in _in(actors, sentence.start, sentence.end)
+                            if m.start not in listed
+                        )  # fmt: skip
                 claim = self._claim(
                     quantity, sentence, quantities, actors, times, context, carried_time,
                     hint=pair[0] if pair else hint, object_hint=pair[1] if pair else None,
@@ -661,6 +668,17 @@ def _lists_as_regions(text: str, mentions: Sequence[EntityMention]) -> Spans | N
         return None
     kept = [replaced.get(m.start, m) for m in mentions if m.start not in dropped]
     return Spans(kept)
+
+
+def _long_lists(text: str, mentions: Sequence[EntityMention]) -> set[int]:
+    """Where the members of lists of three or more different countries start."""
+    countries = [m for m in mentions if m.kind == "country"]
+    return {
+        m.start
+        for run in _country_lists(text, countries)
+        if len({m.entity for m in run}) >= 3
+        for m in run
+    }
 
 
 def _country_lists(text: str, countries: Sequence[EntityMention]) -> list[list[EntityMention]]:

@@ -264,3 +264,9 @@ def test_an_actor_before_the_figures_comma_belongs_to_the_sentence() -> None:
     )
     row = _row(text, "70 %")
     assert (row["subject"], row["object"]) == ("ARM", "CSTO")
+
+
+def test_no_one_of_a_long_list_of_countries_is_the_side() -> None:
+    text = "Trade with Germany, Italy and France rose by 5 percent in 2022."
+    row = _row(text, "5 percent")
+    assert row["subject"] is None and row["object"] is None
