@@ -27,7 +27,7 @@ _PEOPLE_BEFORE = re.compile(
     re.I,
 )
 _PEOPLE_AFTER = re.compile(
-    r"^\s+(of\s+[\w’' ]{0,30}?\s+)?(people|persons|inhabitants|residents|citizens)\b", re.I
+    r"^\s+(of\s+[\w’'., ]{0,30}?\s+)?(people|persons|inhabitants|residents|citizens)\b", re.I
 )
 _BORROWING_KINDS = {"persons", "count"}
 # "the number of Armenian students in the EU to 4,000", "the number of troops stood at 900".

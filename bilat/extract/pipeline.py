@@ -560,7 +560,10 @@ def _clause(
     # last of them, so a figure's clause runs on from the end of its list
     last = quantity
     for other in inside:
-        if other.start >= last.end and _BARE_LIST.fullmatch(text, last.end, other.start):
+        if other.start >= last.end and (
+            _BARE_LIST.fullmatch(text, last.end, other.start)
+            or _PARTITIVE.fullmatch(text, last.end, other.start)
+        ):
             last = other
     for other in inside:
         if other is quantity:
@@ -589,6 +592,9 @@ def _clause(
 _LIST_JOINT = re.compile(r",\s|;\s|\sand\s")
 _AND_JOINT = re.compile(r"\sand\s")
 _BARE_LIST = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+# "over 1 million of Tajikistan's 8 million people live …": a part and its whole share what
+# follows them.
+_PARTITIVE = re.compile(r"\s+of\s+(?:[\w’']+['’]s?\s+)?")
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
 
 

@@ -270,3 +270,9 @@ def test_no_one_of_a_long_list_of_countries_is_the_side() -> None:
     text = "Trade with Germany, Italy and France rose by 5 percent in 2022."
     row = _row(text, "5 percent")
     assert row["subject"] is None and row["object"] is None
+
+
+def test_a_part_and_its_whole_share_what_follows_them() -> None:
+    text = "At any time, over 1 million of Armenia's 2.9 million people live and work in Russia."
+    row = _row(text, "1 million")
+    assert (row["indicator"], row["subject"], row["object"]) == ("migrants", "ARM", "RUS")
