@@ -406,6 +406,7 @@ def attribute(
     object_hint: str | None = None,
     lead: tuple[str | None, str] | None = None,
     later_figures: Sequence[int] = (),
+    earlier_ends: Sequence[int] = (),
 ) -> Attribution:
     """Attribute one figure from its sentence, falling back on its paragraph's context.
 
@@ -415,13 +416,17 @@ def attribute(
     figure's own (a table cell's column header); `lead` is the subject of the figure of the
     same unit before this one in the sentence and its indicator, which an elliptical figure
     that names no cue and no actor of its own before it shares ("52,000 students from A
-    …, against 14,000 from B"); `later_figures` are where the sentence's later figures start.
+    …, against 14,000 from B"); `later_figures` are where the sentence's later figures start,
+    `earlier_ends` where its earlier ones end.
     """
     s_start, s_end = sentence
     c_start, c_end = clause
     if near is None:
         near_text = text[max(c_start, quantity.start - 60) : min(c_end, quantity.end + 60)]
-        cue_text = text[s_start:s_end]
+        # the sentence as far as the figure's own main clause reaches: the words of a later
+        # one ("…, and the bank lent 90 percent of it") are about its own figures
+        later = _NEW_CLAUSE.search(text, c_end, s_end)
+        cue_text = text[s_start : later.start() if later else s_end]
     else:
         near_text = text[near[0] : near[1]] + " " + text[quantity.start : quantity.end + 30]
         cue_text = near_text if cue is None else cue
@@ -461,8 +466,14 @@ def attribute(
     for boundary in _COMMA.finditer(text, c_start, quantity.start):
         a_start = boundary.end()
 
+    # A semicolon ends a statement, and what comes before it is context rather than this
+    # figure's, unless it only separates the figures of a list ("5,000 troops; 60 aircraft").
+    semi = text.rfind(";", s_start, c_start) + 1 or s_start
+    if any(semi - 30 <= end < semi for end in earlier_ends):
+        semi = s_start
+
     def rank(m: EntityMention) -> tuple[int, int]:
-        if any(a <= m.start < b for a, b in asides):
+        if any(a <= m.start < b for a, b in asides) or m.start < semi:
             return (3, abs(quantity.start - m.start))
         if a_start <= m.start < c_end:
             gap = quantity.start - m.end if m.end <= quantity.start else m.start - quantity.end
@@ -532,7 +543,9 @@ def attribute(
         if rank(mention)[0] == 3:
             take(mention.entity, None, f"aside {mention.text!r}")
 
-    own_times = [t for t in times if not any(a <= t.start < b for a, b in asides)]
+    own_times = [
+        t for t in times if t.start >= semi and not any(a <= t.start < b for a, b in asides)
+    ]
     time = _time_for(quantity, text, own_times, clause, later_figures)
     if time is None and context_time is not None:
         time = context_time
@@ -570,6 +583,10 @@ def _is_target(text: str, time: TimeMention) -> bool:
 
 
 _TARGET = re.compile(r"by\s+\d", re.I)
+_BASE = re.compile(
+    r"\b(?:on|over|from|than|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?$",
+    re.I,
+)
 # "all figures for 2018", "the data are from 2016": a time that dates every figure around it.
 _FOR_ALL = re.compile(
     r"\b(?:all|the|these|both)\s+(?:figures|data|numbers|values|shares)\s+"
@@ -596,6 +613,8 @@ def _time_for(
         return cited
 
     def belongs(t: TimeMention) -> bool:
+        if quantity.qualifier == "change" and _BASE.search(text, max(0, t.start - 16), t.start):
+            return False  # "up 18 percent on 2023": the year compared with, not the figure's
         if c_start <= t.start < c_end:
             return True
         if _is_target(text, t):

@@ -369,10 +369,15 @@ class _DocumentExtractor:
         return Spans(sorted([*own, *extra], key=lambda m: m.start))
 
     def _topic(self) -> str | None:
-        """The country a document is about: the one its title and opening name most."""
+        """The country a document is about: the first its title names (a headline leads with
+        its subject), else the one its opening names most."""
         opening = blocks(self.text, self.body_start)[:2]
         if not opening:
             return None
+        if opening[0].is_heading:
+            for m in self.gazetteer.find(self.text, opening[0].start, opening[0].end):
+                if m.kind == "country":
+                    return m.entity
         counts: dict[str, int] = {}
         for m in self.gazetteer.find(self.text, opening[0].start, opening[-1].end):
             if m.kind == "country":
@@ -464,6 +469,7 @@ class _DocumentExtractor:
             later_figures=[
                 q.start for q in _in(quantities, quantity.end, sentence.end) if q is not quantity
             ],
+            earlier_ends=[q.end for q in _in(quantities, sentence.start, quantity.start)],
         )
         para = paragraph_at(self.paragraphs, quantity.start)
         return Claim(

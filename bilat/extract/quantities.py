@@ -315,7 +315,7 @@ _NOUN: Final = re.compile(
 _DEMONYM_NOUN: Final = re.compile(
     rf"""
     [ \t\u00a0\n]{{1,2}}(?:(?:ethnic|native|young|former)\s+)?
-    (?P<dem>[A-Z][a-z]+(?:ians|eans|cans|mans|hans|iks|eks|aks|akhs|urks|tars|ghurs|anis
+    (?P<dem>[A-Z][a-z]+(?:ans|iks|eks|aks|akhs|urks|tars|ghurs|anis
         |nis|qis|lis|dis|shis)(?![A-Za-z])
       |[A-Z][a-z]+(?:ese|men|yz)(?=\s*(?:[^A-Za-z\s]|\Z)|\s+(?i:{_STOP})))
     """,
@@ -408,6 +408,7 @@ _WORD_PHRASE: Final = re.compile(
 _HYPHENS: Final = "-‐‑–—"
 _RIGHT_GAP: Final = frozenset(" \t\u00a0\n%\\-‐‑–")
 _NOUN_GAP: Final = frozenset(" \t\u00a0\n")
+_NEXT_LINE_LABEL: Final = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*[A-Z]")
 _RANGE_GAP: Final = frozenset(" -‐‑–—\t\u00a0\n")
 _GLUE_LEFT: Final = frozenset(".,;:)]”’/#№_=@&%<>|\\")
 _BIG_WORDS: Final = frozenset(("thousand", "million", "billion", "trillion"))
@@ -509,6 +510,8 @@ def _noun_at(text: str, pos: int, hi: int, generic: bool) -> _Noun | None:
     """
     if pos >= hi or text[pos] not in _NOUN_GAP:
         return None  # "2016,", "2016)": the common case, decided without a regex
+    if _NEXT_LINE_LABEL.match(text, pos, hi):
+        return None  # a table cell ends its line: "612\nUnited States 667" names a new row
     m = _NOUN.match(text, pos, hi)
     if m is not None:
         head = m["head"].lower()

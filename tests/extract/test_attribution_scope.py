@@ -276,3 +276,45 @@ def test_a_part_and_its_whole_share_what_follows_them() -> None:
     text = "At any time, over 1 million of Armenia's 2.9 million people live and work in Russia."
     row = _row(text, "1 million")
     assert (row["indicator"], row["subject"], row["object"]) == ("migrants", "ARM", "RUS")
+
+
+def test_a_later_main_clause_does_not_choose_the_indicator() -> None:
+    text = "The bridge alone cost $2 billion, and a Japanese bank lent 80 percent of that sum."
+    assert _row(text, "$2 billion")["indicator"] == "other"
+
+
+def test_a_lender_is_the_counterpart_of_the_share_it_lent() -> None:
+    text = "Laos built the line, and the Export-Import Bank of China lent 70 percent of its cost."
+    row = _row(text, "70 percent")
+    assert (row["subject"], row["object"]) == ("LAO", "CHN")
+
+
+def test_a_change_is_not_dated_by_the_year_it_is_compared_with() -> None:
+    text = "Remittances to Nepal hit $11 billion in 2023, up 9 percent on 2022."
+    assert _row(text, "9 percent")["time"] == "2023"
+
+
+def test_a_headline_names_the_topic_first() -> None:
+    text = (
+        "Peru's balancing act between Beijing and Washington\n\n"
+        "Peru owes China more than it owes anyone. Chinese banks and Chinese firms lead, "
+        "and China keeps buying.\n\n"
+        "Security ties point north. The United States keeps about 200 military personnel at "
+        "a base on the coast."
+    )
+    row = _row(text, "200 military personnel")
+    assert (row["subject"], row["object"]) == ("PER", "USA")
+
+
+def test_a_semicolon_ends_the_statement_before_it() -> None:
+    text = (
+        "The United States keeps 200 troops in Niger, and French troops train there under a "
+        "deal signed in 2019; some 900 French soldiers rotate through each year."
+    )
+    row = _row(text, "900 French soldiers")
+    assert (row["object"], row["time"]) == ("FRA", None)
+
+
+def test_a_semicolon_between_listed_figures_is_no_boundary() -> None:
+    text = "In May 2022 the drill in Armenia involved 2,000 troops; 30 aircraft; and 90 tanks."
+    assert _row(text, "90 tanks")["time"] == "2022-05"

@@ -712,3 +712,18 @@ def test_a_unit_statement_is_not_an_amount() -> None:
 
     assert list(extract_text("All figures are in billions of US dollars.")) == []
     assert [r["value"] for r in extract_text("China lent billions of dollars to Laos.")] == [2e9]
+
+
+def test_a_table_cell_does_not_count_the_next_rows_label() -> None:
+    from bilat.extract.quantities import find_quantities
+
+    text = "Partner  2022  2023\nNetherlands  590  612\nUnited States  667  702\n"
+    found = find_quantities(text, 0, len(text))
+    assert all("\n" not in q.text for q in found)
+
+
+def test_a_plural_demonym_in_ans_counts_people() -> None:
+    from bilat.extract.pipeline import extract_text
+
+    rows = list(extract_text("About 300,000 Kenyans work in Qatar."))
+    assert [(r["text"], r["unit"]) for r in rows] == [("300,000 Kenyans", "persons")]
