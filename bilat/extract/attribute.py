@@ -56,6 +56,7 @@ _FIGURE_WORDS = {
 # Nouns for the whole a share is taken of: a demonym before them names the country itself.
 _WHOLE_NOUNS = {"population", "economy", "gdp", "budget", "territory", "electorate"}
 _COMMA = re.compile(r"[,;:–—]\s|\s-\s")
+_AND_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
 _ARTICLES = {"the", "a", "an"}
 _AND = re.compile(r"['’]?s?\s+and\s+")
@@ -528,6 +529,12 @@ def attribute(
             continue  # an aside's actor: only after the paragraph's context
         if where == 2 and _NEW_CLAUSE.search(text, c_end, mention.start):
             continue  # an actor of a later main clause ("…, and A …") is about its figure
+        if where == 1 and _own_clause(text, mention.end, quantity.start):
+            # "… work in A, and remittances to B hit $5 billion": an actor of an earlier main
+            # clause may be the side the sentence is about, never the figure's counterpart
+            if role == "subject" or (role is None and subject is None):
+                take(mention.entity, "subject", f"earlier clause {mention.text!r}")
+            continue
         if role is not None:
             take(mention.entity, role, f"nearest {mention.text!r}")
         elif leaning is not None and (subject if leaning == "subject" else obj) is None:
@@ -575,6 +582,22 @@ def _asides(quantity: Quantity, text: str, start: int, end: int) -> list[tuple[i
         if not m.start() <= quantity.start < m.end()
         and not _FIGURE_BEFORE.search(text, max(start, m.start() - 12), m.start())
     ]
+
+
+# A word that is most likely a finite verb: a clause that has one says its own thing.
+_VERB = re.compile(
+    r"\b(?:\w+ed|is|are|was|were|has|have|had|hit|rose|fell|grew|came|stood|made|paid|sent|"
+    r"took|gave|keeps?|holds?|gets?|got|runs?|ran|remains?|became|sold|bought|lent|spent|"
+    r"built|won|lost|cut|set|put|reach(?:es)?|climbs?|falls?|rises?|grows?)\b",
+    re.I,
+)
+
+
+def _own_clause(text: str, start: int, figure: int) -> bool:
+    """Whether a main clause with a verb of its own begins between `start` and the figure:
+    "… in Germany and Austria, and remittances to Serbia reached €4.2 billion"."""
+    boundaries = list(_AND_CLAUSE.finditer(text, start, figure))
+    return bool(boundaries) and _VERB.search(text, boundaries[-1].end(), figure) is not None
 
 
 def _is_target(text: str, time: TimeMention) -> bool:

@@ -318,3 +318,9 @@ def test_a_semicolon_ends_the_statement_before_it() -> None:
 def test_a_semicolon_between_listed_figures_is_no_boundary() -> None:
     text = "In May 2022 the drill in Armenia involved 2,000 troops; 30 aircraft; and 90 tanks."
     assert _row(text, "90 tanks")["time"] == "2022-05"
+
+
+def test_an_earlier_main_clause_with_its_own_verb_gives_no_counterpart() -> None:
+    text = "Many Nepalis work in Qatar, and remittances to Nepal reached $11 billion in 2023."
+    row = _row(text, "$11 billion")
+    assert (row["subject"], row["object"]) == ("NPL", None)
