@@ -408,6 +408,7 @@ def attribute(
     lead: tuple[str | None, str] | None = None,
     later_figures: Sequence[int] = (),
     earlier_ends: Sequence[int] = (),
+    previous_counterpart: tuple[str, str] | None = None,
 ) -> Attribution:
     """Attribute one figure from its sentence, falling back on its paragraph's context.
 
@@ -418,7 +419,8 @@ def attribute(
     same unit before this one in the sentence and its indicator, which an elliptical figure
     that names no cue and no actor of its own before it shares ("52,000 students from A
     …, against 14,000 from B"); `later_figures` are where the sentence's later figures start,
-    `earlier_ends` where its earlier ones end.
+    `earlier_ends` where its earlier ones end; `previous_counterpart` is the counterpart of
+    the paragraph's last figure and its indicator, taken only for a figure of that indicator.
     """
     s_start, s_end = sentence
     c_start, c_end = clause
@@ -542,6 +544,11 @@ def attribute(
         else:
             take(mention.entity, None, f"nearest {mention.text!r}")
     from_sentence = subject is not None
+    if previous_counterpart is not None and not whole:
+        # the paragraph's last figure of the same kind of measure names its counterpart
+        partner, measure = previous_counterpart
+        if _related(measure, indicator):
+            take(partner, "object", f"from the figure before {partner}")
     for entity, role in context:
         if whole and subject is not None:
             break  # the whole has no counterpart to borrow from the share's
@@ -598,6 +605,15 @@ def _own_clause(text: str, start: int, figure: int) -> bool:
     "… in Germany and Austria, and remittances to Serbia reached €4.2 billion"."""
     boundaries = list(_AND_CLAUSE.finditer(text, start, figure))
     return bool(boundaries) and _VERB.search(text, boundaries[-1].end(), figure) is not None
+
+
+def _related(a: str, b: str) -> bool:
+    """The same measure, or two of one kind (imports and exports: a dimension and a unit)."""
+    if a == b:
+        return True
+    known = indicators()
+    x, y = known.get(a), known.get(b)
+    return x is not None and y is not None and (x.dimension, x.unit) == (y.dimension, y.unit)
 
 
 def _is_target(text: str, time: TimeMention) -> bool:

@@ -230,6 +230,11 @@ class _DocumentExtractor:
                     quantity, sentence, quantities, actors, times, context, carried_time,
                     hint=pair[0] if pair else hint, object_hint=pair[1] if pair else None,
                     lead=lead,
+                    previous_counterpart=(
+                        (previous.object, previous.indicator)
+                        if previous is not None and previous.object
+                        else None
+                    ),
                 )  # fmt: skip
                 if claim.subject:
                     previous = claim
@@ -420,8 +425,6 @@ class _DocumentExtractor:
             context.append((row_actor, "subject"))
         if previous is not None and previous.subject:
             context.append((previous.subject, "subject"))
-            if previous.object:
-                context.append((previous.object, "object"))
         if index > 0:
             before = sentences[index - 1]
             context.extend((m.entity, None) for m in _in(mentions, before.start, before.end))
@@ -447,6 +450,7 @@ class _DocumentExtractor:
         hint: str | None = None,
         object_hint: str | None = None,
         lead: tuple[str | None, str] | None = None,
+        previous_counterpart: tuple[str, str] | None = None,
     ) -> Claim:
         if clause is None:
             clause = _clause(self.text, quantity, quantities, sentence)
@@ -466,6 +470,7 @@ class _DocumentExtractor:
             subject_hint=hint,
             object_hint=object_hint,
             lead=lead,
+            previous_counterpart=previous_counterpart,
             later_figures=[
                 q.start for q in _in(quantities, quantity.end, sentence.end) if q is not quantity
             ],

@@ -324,3 +324,17 @@ def test_an_earlier_main_clause_with_its_own_verb_gives_no_counterpart() -> None
     text = "Many Nepalis work in Qatar, and remittances to Nepal reached $11 billion in 2023."
     row = _row(text, "$11 billion")
     assert (row["subject"], row["object"]) == ("NPL", None)
+
+
+def test_a_figure_of_the_same_kind_keeps_the_counterpart_before_it() -> None:
+    text = "Chile bought $20 billion of goods from China and sold it only $9 billion."
+    row = _row(text, "$9 billion")
+    assert (row["subject"], row["object"]) == ("CHL", "CHN")
+
+
+def test_a_figure_of_another_kind_does_not_borrow_the_counterpart_before_it() -> None:
+    text = (
+        "About 300,000 Nepalis work in Qatar, and remittances from all sources hit "
+        "$11 billion in 2023."
+    )
+    assert _row(text, "$11 billion")["object"] is None
