@@ -227,6 +227,15 @@ def _names_a_place(mention: EntityMention, text: str, sentence_end: int) -> bool
     )
 
 
+# "A is the largest source", "B remained its main buyer": the part a partner plays.
+_PARTNER_ROLE = re.compile(
+    r"\s+(?:is|was|remained|remains|became|has\s+become|has\s+been|stayed)\s+(?:also\s+)?"
+    r"(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:source|sender|supplier|lender|donor|investor|"
+    r"creditor|exporter|buyer|market|customer|importer|destination|partner)s?\b",
+    re.I,
+)
+
+
 def names_an_institution(text: str, mention: EntityMention, floor: int) -> bool:
     """Whether a country is named as the owner of an institution: "the Bank of China"."""
     return _INSTITUTION_OF.search(text, max(floor, mention.start - 40), mention.start) is not None
@@ -296,6 +305,8 @@ def role_of(
     were trained", "7,000 Russian troops"), which reads like a possessive of the indicator."""
     if counted and rule is not None:
         return rule.possessive
+    if _PARTNER_ROLE.match(text, mention.end, sentence_end):
+        return "object"  # "the United States remained the largest source": a counterpart
     possessive = _POSSESSIVE.match(text, mention.end, sentence_end)
     if possessive or mention.text.lower() in _POSSESSIVE_PRONOUNS:
         # "Russia's", "the country's", and "its"/"their" standing for a country named before

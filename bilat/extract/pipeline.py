@@ -170,6 +170,7 @@ class _DocumentExtractor:
         last: Claim | None = None
         sentence_starts = [s.start for s in sentences]
         carried: dict[int, tuple[Spans | None, TimeRef | None]] = {}
+        latest: dict[tuple[int, str], Claim] = {}  # (sentence, unit) -> its last claim
         for line_match in _LINE.finditer(text, block.start, block.end):
             line = (line_match.start(), line_match.end())
             line_quantities = _in(quantities, *line)
@@ -202,6 +203,15 @@ class _DocumentExtractor:
                     and last.unit == quantity.unit
                     else None
                 )
+                before = latest.get((index - 1, quantity.unit))
+                if (
+                    lead is None
+                    and before is not None
+                    and _ROLE_NOUN.search(text, sentence.start, sentence.end)
+                ):
+                    # "Remittances hit $4.9 billion. The US remained the largest source,
+                    # sending $2.6 billion": the measure goes on from the sentence before
+                    lead = (None, before.indicator)
                 if index not in carried:  # what the sentence takes from those before it
                     refs = self._coreferents(index, sentences, mentions) if sentences else None
                     own = _in(refs or mentions, sentence.start, sentence.end)
@@ -238,7 +248,7 @@ class _DocumentExtractor:
                 )  # fmt: skip
                 if claim.subject:
                     previous = claim
-                last = claim
+                last = latest[(index, claim.unit)] = claim
                 self.result.claims.append(claim)
         for sentence in sentences:
             event = find_event(
@@ -542,6 +552,13 @@ _REGION_REF = re.compile(
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10}  # fmt: skip
+# A partner named by the part it plays in the measure the sentence before gave.
+_ROLE_NOUN = re.compile(
+    r"\b(?:largest|biggest|main|leading|top|second|third|single|chief|principal)\s+"
+    r"(?:single\s+)?(?:source|sender|supplier|buyer|market|partner|recipient|donor|lender|"
+    r"investor|creditor|destination|customer|importer|exporter)s?\b",
+    re.I,
+)
 # Phrases that stand for a country named before: the side the paragraph is about.
 _COREF = re.compile(r"\b(?:[Tt]he (?:country|government|authorities))\b")
 _PRONOUN_OPENER = re.compile(r"(?:It|Its)\b(?!\s+(?:is|was|has been|seems|appears)\s)")

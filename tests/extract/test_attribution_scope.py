@@ -338,3 +338,12 @@ def test_a_figure_of_another_kind_does_not_borrow_the_counterpart_before_it() ->
         "$11 billion in 2023."
     )
     assert _row(text, "$11 billion")["object"] is None
+
+
+def test_a_partner_named_by_its_part_continues_the_measure_before() -> None:
+    text = (
+        "Remittances to Nepal hit $11 billion in 2023. Qatar remained the largest single "
+        "source, sending $3 billion."
+    )
+    row = _row(text, "$3 billion")
+    assert (row["indicator"], row["subject"], row["object"]) == ("remittances", "NPL", "QAT")
