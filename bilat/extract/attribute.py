@@ -563,6 +563,8 @@ def attribute(
     for entity, role in context:
         if whole and subject is not None:
             break  # the whole has no counterpart to borrow from the share's
+        if role is None and subject is not None and not cued:
+            continue  # a figure that names no measure borrows no partner from around it
         take(entity, role, f"from context {entity}")
     for mention, _, _ in roles:
         if rank(mention)[0] == 3:

@@ -347,3 +347,12 @@ def test_a_partner_named_by_its_part_continues_the_measure_before() -> None:
     )
     row = _row(text, "$3 billion")
     assert (row["indicator"], row["subject"], row["object"]) == ("remittances", "NPL", "QAT")
+
+
+def test_a_figure_naming_no_measure_borrows_no_partner_from_around_it() -> None:
+    text = (
+        "Japan and Mongolia talk often. Mongolia will spend 1.2 trillion tugriks on roads in "
+        "2025, or about $400 million."
+    )
+    row = _row(text, "1.2 trillion tugriks")
+    assert (row["subject"], row["object"]) == ("MNG", None)
