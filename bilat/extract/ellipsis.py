@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from bilat.extract.numbers import parse_number
 from bilat.extract.quantities import counts_people
-from bilat.extract.types import Quantity, TimeMention
+from bilat.extract.types import Quantity, QuantityKind, TimeMention
 
 # A figure with thousands separators standing alone: "14,000", "2,500".
 _GROUPED = re.compile(r"(?<![\w$€£.,\-])\d{1,3}(?:,\d{3})+(?![\w%.,]\d|[\w%])")
@@ -86,7 +86,7 @@ def counted_by_phrase(
         if value is None:
             continue
         noun = match["noun"].lower()
-        kind = "persons" if counts_people(noun) else "count"
+        kind: QuantityKind = "persons" if counts_people(noun) else "count"
         found.append(Quantity(a, b, match["n"], value, kind, kind, noun=noun))
     return found
 

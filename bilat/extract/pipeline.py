@@ -283,7 +283,7 @@ class _DocumentExtractor:
             and not _in(mentions, sentence.start, sentence.end)
         ):
             return None
-        before = _in(times, sentences[index - 1].start, sentences[index - 1].end)
+        before: list[TimeMention] = _in(times, sentences[index - 1].start, sentences[index - 1].end)
         if before:
             return before[-1].time
         if chained:  # two sentences back at most: further, the time has gone stale
