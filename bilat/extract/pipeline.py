@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from bilat.extract.events import find_event
 from bilat.extract.gazetteer import default_gazetteer
 from bilat.extract.quantities import find_quantities
 from bilat.extract.sentences import split_sentences
+from bilat.extract.spans import Spans, starting_in
 from bilat.extract.timex import find_times
 from bilat.extract.types import EntityMention, Quantity, Sentence, TimeMention
 from bilat.ingest.layout import Block, blocks, paragraph_at, paragraphs
@@ -90,22 +91,6 @@ def dateline(text: str, start: int = 0) -> str | None:
             if found:
                 return found[0].time.start
     return None
-
-
-class Spans(list[Any]):
-    """Records sorted by `.start`, with their starts kept, so that looking up the ones in a
-    line or a sentence is a bisection rather than a scan (a block is looked up hundreds of
-    times)."""
-
-    def __init__(self, items: Iterable[Any]) -> None:
-        super().__init__(items)
-        self.starts = [item.start for item in self]
-
-
-def _in(items: Sequence[Any], start: int, end: int) -> list[Any]:
-    """Items (sorted by .start) that start within [start, end)."""
-    starts = items.starts if isinstance(items, Spans) else [i.start for i in items]
-    return list(items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
 
 
 class _DocumentExtractor:
@@ -173,8 +158,8 @@ class _DocumentExtractor:
         latest: dict[tuple[int, str], Claim] = {}  # (sentence, unit) -> its last claim
         for line_match in _LINE.finditer(text, block.start, block.end):
             line = (line_match.start(), line_match.end())
-            line_quantities = _in(quantities, *line)
-            line_mentions = _in(mentions, *line)
+            line_quantities = starting_in(quantities, *line)
+            line_mentions = starting_in(mentions, *line)
             if table is None and not line_quantities:
                 columns = tables.header_columns(text, *line)
                 if columns:
@@ -214,7 +199,7 @@ class _DocumentExtractor:
                     lead = (None, before.indicator)
                 if index not in carried:  # what the sentence takes from those before it
                     refs = self._coreferents(index, sentences, mentions) if sentences else None
-                    own = _in(refs or mentions, sentence.start, sentence.end)
+                    own = starting_in(refs or mentions, sentence.start, sentence.end)
                     carried[index] = (
                         _lists_as_regions(text, own) or refs,
                         self._carried_time(index, sentences, times, mentions),
@@ -226,14 +211,14 @@ class _DocumentExtractor:
                 if hint is not None:  # the other countries of the list go with other figures
                     paired = set(hints.values()) - {hint}
                     actors = Spans(
-                        m for m in _in(actors, sentence.start, sentence.end)
+                        m for m in starting_in(actors, sentence.start, sentence.end)
                         if m.entity not in paired
                     )  # fmt: skip
                 else:  # "Ukrainians, Germans, Tatars and Uzbeks": no one of them is the side
-                    listed = _long_lists(text, _in(actors, sentence.start, sentence.end))
+                    listed = _long_lists(text, starting_in(actors, sentence.start, sentence.end))
                     if listed:
                         actors = Spans(
-                            m for m in _in(actors, sentence.start, sentence.end)
+                            m for m in starting_in(actors, sentence.start, sentence.end)
                             if m.start not in listed
                         )  # fmt: skip
                 claim = self._claim(
@@ -254,8 +239,8 @@ class _DocumentExtractor:
             event = find_event(
                 text,
                 (sentence.start, sentence.end),
-                _in(mentions, sentence.start, sentence.end),
-                _in(times, sentence.start, sentence.end),
+                starting_in(mentions, sentence.start, sentence.end),
+                starting_in(times, sentence.start, sentence.end),
                 source_id=doc.source_id,
                 document_id=doc.id,
             )
@@ -275,15 +260,17 @@ class _DocumentExtractor:
         if index <= 0 or index >= len(sentences):
             return None
         sentence = sentences[index]
-        if _in(times, sentence.start, sentence.end):
+        if starting_in(times, sentence.start, sentence.end):
             return None
         if not _CONTINUES.match(self.text, sentence.start, sentence.end) and not (
             # a sentence that names no one goes on about what the one before named
             _DEFINITE.match(self.text, sentence.start, sentence.end)
-            and not _in(mentions, sentence.start, sentence.end)
+            and not starting_in(mentions, sentence.start, sentence.end)
         ):
             return None
-        before: list[TimeMention] = _in(times, sentences[index - 1].start, sentences[index - 1].end)
+        before: list[TimeMention] = starting_in(
+            times, sentences[index - 1].start, sentences[index - 1].end
+        )
         if before:
             return before[-1].time
         if chained:  # two sentences back at most: further, the time has gone stale
@@ -300,7 +287,7 @@ class _DocumentExtractor:
         "Its" to the country that opened the sentence just before; None when the sentence has
         no such phrase."""
         sentence = sentences[index]
-        own = _in(mentions, sentence.start, sentence.end)
+        own = starting_in(mentions, sentence.start, sentence.end)
         resolved: list[tuple[re.Match[str], str]] = []
         phrases = list(_COREF.finditer(self.text, sentence.start, sentence.end))
         if phrases:
@@ -333,7 +320,7 @@ class _DocumentExtractor:
         sentence before `index` that names one, and how many sentences back it is."""
         for back in range(1, index + 1):
             before = sentences[index - back]
-            for m in _in(mentions, before.start, before.end):
+            for m in starting_in(mentions, before.start, before.end):
                 if (
                     m.kind == "country"
                     and m.cue != "demonym"
@@ -369,7 +356,7 @@ class _DocumentExtractor:
         region = self.region
         if region is None or not _REGION_WORD.search(self.text, sentence.start, sentence.end):
             return None
-        own = _in(mentions, sentence.start, sentence.end)
+        own = starting_in(mentions, sentence.start, sentence.end)
         if any(m.kind == "region" for m in own):
             return None
         extra = [
@@ -415,7 +402,7 @@ class _DocumentExtractor:
         spans = [sentence] + ([sentences[index - 1]] if index > 0 else [])
         found: list[str] = []
         for span in spans:
-            for m in _in(mentions, span.start, span.end):
+            for m in starting_in(mentions, span.start, span.end):
                 if m.kind == "country" and m.entity not in found:
                     found.append(m.entity)
         return (found[0], found[1]) if len(found) >= 2 else None
@@ -437,7 +424,9 @@ class _DocumentExtractor:
             context.append((previous.subject, "subject"))
         if index > 0:
             before = sentences[index - 1]
-            context.extend((m.entity, None) for m in _in(mentions, before.start, before.end))
+            context.extend(
+                (m.entity, None) for m in starting_in(mentions, before.start, before.end)
+            )
         if self.section:
             context.append((self.section, "subject"))
         if self.topic:
@@ -464,8 +453,8 @@ class _DocumentExtractor:
     ) -> Claim:
         if clause is None:
             clause = _clause(self.text, quantity, quantities, sentence)
-        sentence_mentions = _in(mentions, sentence.start, sentence.end)
-        sentence_times = _in(times, sentence.start, sentence.end)
+        sentence_mentions = starting_in(mentions, sentence.start, sentence.end)
+        sentence_times = starting_in(times, sentence.start, sentence.end)
         found = attribute(
             quantity,
             self.text,
@@ -482,9 +471,11 @@ class _DocumentExtractor:
             lead=lead,
             previous_counterpart=previous_counterpart,
             later_figures=[
-                q.start for q in _in(quantities, quantity.end, sentence.end) if q is not quantity
+                q.start
+                for q in starting_in(quantities, quantity.end, sentence.end)
+                if q is not quantity
             ],
-            earlier_ends=[q.end for q in _in(quantities, sentence.start, quantity.start)],
+            earlier_ends=[q.end for q in starting_in(quantities, sentence.start, quantity.start)],
         )
         para = paragraph_at(self.paragraphs, quantity.start)
         return Claim(
@@ -528,7 +519,7 @@ class _DocumentExtractor:
                 quantity = tables.bare_quantity(self.text, value, unit) if unit else None
             if quantity is None:
                 continue
-            header_actors = _in(mentions, column.start, column.end)
+            header_actors = starting_in(mentions, column.start, column.end)
             context: list[tuple[str, Role | None]] = [(m.entity, "object") for m in header_actors]
             if header_actors or table.subject is None:
                 context.append((label.entity, "subject"))
