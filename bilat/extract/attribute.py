@@ -13,17 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from typing import Any, Literal
 
-import yaml
-
-from bilat.extract.types import EntityMention, Quantity, TimeMention
+from bilat.extract.cues import (
+    CAPITAL_OF,
+    WORD,
+    CueRule,
+    choose,
+    is_headcount,
+    rules_by_indicator,
+)
+from bilat.extract.types import EntityMention, Quantity, Role, TimeMention
 from bilat.model import TimeRef
 from bilat.ontology import indicators
-
-Role = Literal["subject", "object"]
 
 # Prepositions that tie a named actor to a figure, and the role they give it.
 _OBJECT_PREPOSITIONS = {"from", "by", "with", "through", "via", "across", "against"}
@@ -60,8 +61,6 @@ _AND_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
 _ARTICLES = {"the", "a", "an"}
 _AND = re.compile(r"['’]?s?\s+and\s+")
-_LEVEL_KINDS = ("money", "persons", "count", "volume")
-_WORD = re.compile(r"[\w’'-]+")
 _ADJECTIVE_USE = re.compile(r"[ \t]+[a-z]")  # a demonym followed by a lower-case word
 _BETWEEN_AND = re.compile(r"\bbetween\s+[^,;]{1,40}\s+and\s*$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")  # "Russia's", "Tajiks'"
@@ -80,19 +79,6 @@ _INSTITUTION_OF = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class CueRule:
-    indicator: str
-    kinds: frozenset[str]
-    all: tuple[re.Pattern[str], ...]
-    near: tuple[re.Pattern[str], ...]
-    none: tuple[re.Pattern[str], ...]
-    possessive: Role
-    agent: Role
-    prepositions: dict[str, Role]
-    demonym: Role | None
-
-
-@dataclass(frozen=True, slots=True)
 class Attribution:
     indicator: str
     subject: str | None
@@ -100,117 +86,6 @@ class Attribution:
     time: TimeRef | None
     confidence: float
     how: str  # a short trace of the rules used, for review
-
-
-@cache
-def cue_rules() -> tuple[CueRule, ...]:
-    text = resources.files(__package__).joinpath("cues.yaml").read_text(encoding="utf-8")
-    rules: list[CueRule] = []
-    for spec in yaml.safe_load(text):
-        roles: dict[str, Any] = spec.get("roles", {})
-        rules.append(
-            CueRule(
-                indicator=spec["indicator"],
-                kinds=frozenset(spec["kinds"]),
-                all=tuple(_group(g) for g in spec.get("all", [])),
-                near=tuple(_group(g) for g in spec.get("near", [])),
-                none=tuple(_group(g) for g in spec.get("none", [])),
-                possessive=roles.get("possessive", "subject"),
-                agent=roles.get("agent", "subject"),
-                prepositions=dict(roles.get("prepositions", {})),
-                demonym=roles.get("demonym"),
-            )
-        )
-    return tuple(rules)
-
-
-@cache
-def _rules_by_indicator() -> dict[str, CueRule]:
-    return {r.indicator: r for r in cue_rules()}
-
-
-def _group(stems: Sequence[str]) -> re.Pattern[str]:
-    """One expression for a group of cue stems; each matches at the start of a word."""
-    return re.compile(" (?:" + "|".join(re.escape(stem) for stem in stems) + ")")
-
-
-def _has_any(words: str, group: re.Pattern[str]) -> bool:
-    # `words` is " " + lower-case text with single spaces between words.
-    return group.search(words) is not None
-
-
-def _words(text: str) -> str:
-    return " " + " ".join(_WORD.findall(text.lower())) + " "
-
-
-def _first_rule(kind: str, cue_words: str, near_words: str) -> CueRule | None:
-    for rule in cue_rules():
-        if kind not in rule.kinds:
-            continue
-        if not all(_has_any(cue_words, g) for g in rule.all):
-            continue
-        if not all(_has_any(near_words, g) for g in rule.near):
-            continue
-        if any(_has_any(cue_words, g) for g in rule.none):
-            continue
-        return rule
-    return None
-
-
-def choose_indicator(
-    quantity: Quantity, sentence: str, near_text: str, lead: str | None = None
-) -> tuple[str, bool]:
-    """The indicator of a figure and whether a cue rule fired: the words of its own clause
-    decide first, then `lead` (the indicator of the figure of the same unit before it in the
-    sentence, which an elliptical figure continues), the whole sentence only when neither
-    says anything."""
-    indicator, cued, _ = _choose(quantity, sentence, near_text, lead)
-    return indicator, cued
-
-
-def _choose(
-    quantity: Quantity, sentence: str, near_text: str, lead: str | None = None
-) -> tuple[str, bool, CueRule | None]:
-    """`choose_indicator`, with the rule that fired. A rule of indicator "other" names no
-    indicator but says how to read the actors ("sent 2 million tonnes to A")."""
-    near_words = _words(near_text)
-    sentence_words = _words(sentence)
-    # "trade fell by 28 %" changes the trade volume: a change in percent is read first as a
-    # change of the level it moves (money, people, things, gas).
-    kinds: list[str] = [quantity.kind]
-    if quantity.qualifier == "change" and quantity.kind == "percent":
-        kinds = [*_LEVEL_KINDS, "percent"]
-    for words in (near_words, sentence_words):
-        for kind in kinds:
-            found = _first_rule(kind, words, near_words)
-            if found:
-                return found.indicator, found.indicator != "other", found
-        if lead is not None and lead != "other":
-            return lead, True, _rules_by_indicator().get(lead)
-    return "other", False, None
-
-
-# "Tajikistan's 8 million people", "the country's 20 million inhabitants": a headcount that
-# belongs to a country is its population, whatever the sentence goes on to say.
-_OWNED_FIGURE = re.compile(
-    r"['’]s\s+(?:(?:some|about|around|roughly|nearly|almost|over|just)\s+)?$"
-)
-# "its registered capital of $100 billion": the capital of a bank or fund, which nobody
-# invested in anyone in particular.
-_CAPITAL_OF = re.compile(
-    r"\b(?:registered|charter|authori[sz]ed|paid-in|subscribed|share)\s+capital\s+"
-    r"(?:of\s+|is\s+|was\s+|stood at\s+)?(?:about\s+|some\s+|nearly\s+)?$",
-    re.I,
-)
-_HEADCOUNT_NOUNS = {"people", "inhabitants", "residents", "citizens", "population"}
-
-
-def _is_headcount(quantity: Quantity, text: str, floor: int) -> bool:
-    return (
-        quantity.kind == "persons"
-        and quantity.noun in _HEADCOUNT_NOUNS
-        and _OWNED_FIGURE.search(text, max(floor, quantity.start - 24), quantity.start) is not None
-    )
 
 
 _PLACE_NOUNS = {
@@ -244,18 +119,18 @@ def names_an_institution(text: str, mention: EntityMention, floor: int) -> bool:
 def _previous_word(text: str, start: int, floor: int) -> str:
     """The word before an actor's name, past any article: "from the United States"."""
     window = text[max(floor, start - 32) : start]
-    words = [w for w in _WORD.findall(window.lower()) if w not in _ARTICLES]
+    words = [w for w in WORD.findall(window.lower()) if w not in _ARTICLES]
     return words[-1] if words else ""
 
 
 def _next_word(text: str, end: int, ceiling: int) -> str:
-    words = _WORD.findall(text[end : min(ceiling, end + 24)].lower())
+    words = WORD.findall(text[end : min(ceiling, end + 24)].lower())
     return words[0] if words else ""
 
 
 def _noun_after(text: str, position: int, ceiling: int) -> str:
     """The first word after `position` that is not a common modifier."""
-    words: list[str] = _WORD.findall(text[position : min(ceiling, position + 48)].lower())
+    words: list[str] = WORD.findall(text[position : min(ceiling, position + 48)].lower())
     if words and (words[0] in _FIGURE_WORDS or words[0][0].isdigit()):
         # a figure between the possessive and its noun: read past it
         words = [w for w in words if w not in _FIGURE_WORDS and not w[0].isdigit()]
@@ -272,7 +147,7 @@ def _compound_head(text: str, position: int, ceiling: int) -> str:
     """The noun a possessive owns: the last holder or base noun of the compound after it
     ("Vietnam's major arms imports" -> "imports"), else the first word that is not a common
     modifier."""
-    words: list[str] = _WORD.findall(text[position : min(ceiling, position + 48)].lower())
+    words: list[str] = WORD.findall(text[position : min(ceiling, position + 48)].lower())
     if words and (words[0] in _FIGURE_WORDS or words[0][0].isdigit()):
         words = [w for w in words if w not in _FIGURE_WORDS and not w[0].isdigit()]
     compound: list[str] = []
@@ -445,12 +320,12 @@ def attribute(
         near_text = text[near[0] : near[1]] + " " + text[quantity.start : quantity.end + 30]
         cue_text = near_text if cue is None else cue
     lead_subject, lead_indicator = lead if lead else (None, None)
-    if _is_headcount(quantity, text, s_start):
-        indicator, cued, rule = "population", True, _rules_by_indicator().get("population")
-    elif _CAPITAL_OF.search(text, max(s_start, quantity.start - 40), quantity.start):
+    if is_headcount(quantity, text, s_start):
+        indicator, cued, rule = "population", True, rules_by_indicator().get("population")
+    elif CAPITAL_OF.search(text, max(s_start, quantity.start - 40), quantity.start):
         indicator, cued, rule = "other", False, None  # a fund's or bank's own capital
     else:
-        indicator, cued, rule = _choose(quantity, cue_text, near_text, lead_indicator)
+        indicator, cued, rule = choose(quantity, cue_text, near_text, lead_indicator)
 
     spec = indicators().get(indicator)
     one_sided = spec is not None and not spec.counterpart  # a population has no partner

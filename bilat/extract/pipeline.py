@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bilat.extract import tables
-from bilat.extract.attribute import Role, attribute, names_an_institution, role_of
+from bilat.extract.attribute import attribute, names_an_institution, role_of
 from bilat.extract.ellipsis import (
     counted_by_phrase,
     elliptic_figures,
@@ -29,7 +29,7 @@ from bilat.extract.quantities import find_quantities
 from bilat.extract.sentences import split_sentences
 from bilat.extract.spans import Spans, starting_in
 from bilat.extract.timex import find_times
-from bilat.extract.types import EntityMention, Quantity, Sentence, TimeMention
+from bilat.extract.types import EntityMention, Quantity, Role, Sentence, TimeMention
 from bilat.ingest.layout import Block, blocks, paragraph_at, paragraphs
 from bilat.model import Claim, Document, Event, TimeRef
 from bilat.reference import Region, regions

@@ -15,6 +15,8 @@ QuantityKind = Literal[
 ]
 EntityKind = Literal["country", "organisation", "region", "bloc", "person"]
 Cue = Literal["name", "alias", "demonym", "capital", "organisation", "person"]
+# The part a named actor plays in a figure: the side it is about, or its counterpart.
+Role = Literal["subject", "object"]
 
 
 @dataclass(frozen=True, slots=True)

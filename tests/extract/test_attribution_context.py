@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bilat.extract.attribute import choose_indicator
+from bilat.extract.cues import choose_indicator
 from bilat.extract.pipeline import extract_text
 from bilat.extract.quantities import find_quantities
 
