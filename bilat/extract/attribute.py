@@ -14,68 +14,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bilat.extract.cues import (
-    CAPITAL_OF,
-    WORD,
-    CueRule,
-    choose,
-    is_headcount,
-    rules_by_indicator,
+from bilat.extract.cues import CAPITAL_OF, choose, is_headcount, rules_by_indicator
+from bilat.extract.roles import (
+    WHOLE_OF,
+    indirect_object,
+    is_agent,
+    is_recipient,
+    names_a_place,
+    pair_position,
+    role_of,
 )
 from bilat.extract.types import EntityMention, Quantity, Role, TimeMention
 from bilat.model import TimeRef
 from bilat.ontology import indicators
 
-# Prepositions that tie a named actor to a figure, and the role they give it.
-_OBJECT_PREPOSITIONS = {"from", "by", "with", "through", "via", "across", "against"}
-_SUBJECT_PREPOSITIONS = {"in", "to", "into", "for", "of", "at", "on", "inside", "within"}
-# What "X's" makes X depends on the noun that follows: a holder's stake or a base's measure.
-_HOLDER_NOUNS = {
-    "share", "stake", "troops", "forces", "base", "bases", "investment", "investments",
-    "companies", "firms", "army", "division", "aid", "loans", "lending", "soldiers",
-    "contribution", "banks", "deliveries", "universities", "lenders", "creditors", "investors",
-    "suppliers", "supplies", "weapons", "arms", "servicemen", "personnel", "contingent",
-}  # fmt: skip
-_BASE_NOUNS = {
-    "gdp", "economy", "debt", "external", "trade", "population", "imports", "budget", "oil",
-    "gas", "territory", "citizens", "workers", "migrants", "migrant", "gross", "labour",
-    "labor", "working", "people", "nationals", "remittances", "students", "exports", "crude",
-    "production", "output", "extraction", "uranium", "coal", "copper", "economic",
-}  # fmt: skip
-# Words between an actor and the noun it qualifies: "China's total foreign direct investment".
-_MODIFIERS = {
-    "total", "direct", "foreign", "state", "own", "overall", "annual", "official", "public",
-    "private", "net", "bilateral", "new", "largest", "main", "current", "combined", "outward",
-    "inward", "cumulative", "accumulated", "estimated", "government", "national", "federal",
-    "central", "registered", "military", "the", "its", "their",
-}  # fmt: skip
-# Words of a figure between a possessive and its noun: "A's approximately $4 billion in debt".
-_FIGURE_WORDS = {
-    "about", "approximately", "around", "roughly", "some", "nearly", "almost", "over",
-    "million", "billion", "trillion", "thousand", "usd", "us", "in", "of", "bn", "mln",
-}  # fmt: skip
-# Nouns for the whole a share is taken of: a demonym before them names the country itself.
-_WHOLE_NOUNS = {"population", "economy", "gdp", "budget", "territory", "electorate"}
 _COMMA = re.compile(r"[,;:–—]\s|\s-\s")
 _AND_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
-_ARTICLES = {"the", "a", "an"}
-_AND = re.compile(r"['’]?s?\s+and\s+")
-_ADJECTIVE_USE = re.compile(r"[ \t]+[a-z]")  # a demonym followed by a lower-case word
-_BETWEEN_AND = re.compile(r"\bbetween\s+[^,;]{1,40}\s+and\s*$", re.I)
-_POSSESSIVE = re.compile(r"['’]s?(?!\w)")  # "Russia's", "Tajiks'"
-_POSSESSIVE_PRONOUNS = {"its", "their"}
-_PAREN_AFTER = re.compile(r"\s*\(\s*$")
-_WHOLE_OF = re.compile(
-    r"(?:%|\bpercent|\bper cent)\s+of\s+(?:the\s+)?(?:[\w’'-]+['’]s?\s+)?"
-    r"(?:(?:approximately|about|some|nearly|around|roughly|total|estimated)\s+)*$",
-    re.I,
-)
-_INSTITUTION_OF = re.compile(
-    r"\b(?:bank|ministry|government|president|minister|parliament|embassy|army|navy|"
-    r"member states|members|member countries)\s+of\s+(?:the\s+)?$",
-    re.I,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,196 +41,6 @@ class Attribution:
     time: TimeRef | None
     confidence: float
     how: str  # a short trace of the rules used, for review
-
-
-_PLACE_NOUNS = {
-    "border", "borders", "frontier", "side", "territory", "coast", "waters", "soil",
-    "mainland", "province", "provinces", "city", "cities", "port", "ports", "steppe",
-}  # fmt: skip
-
-
-def _names_a_place(mention: EntityMention, text: str, sentence_end: int) -> bool:
-    return (
-        mention.cue == "demonym"
-        and _ADJECTIVE_USE.match(text, mention.end, sentence_end) is not None
-        and _next_word(text, mention.end, sentence_end) in _PLACE_NOUNS
-    )
-
-
-# "A is the largest source", "B remained its main buyer": the part a partner plays.
-_PARTNER_ROLE = re.compile(
-    r"\s+(?:is|was|remained|remains|became|has\s+become|has\s+been|stayed)\s+(?:also\s+)?"
-    r"(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:source|sender|supplier|lender|donor|investor|"
-    r"creditor|exporter|buyer|market|customer|importer|destination|partner)s?\b",
-    re.I,
-)
-
-
-def names_an_institution(text: str, mention: EntityMention, floor: int) -> bool:
-    """Whether a country is named as the owner of an institution: "the Bank of China"."""
-    return _INSTITUTION_OF.search(text, max(floor, mention.start - 40), mention.start) is not None
-
-
-def _previous_word(text: str, start: int, floor: int) -> str:
-    """The word before an actor's name, past any article: "from the United States"."""
-    window = text[max(floor, start - 32) : start]
-    words = [w for w in WORD.findall(window.lower()) if w not in _ARTICLES]
-    return words[-1] if words else ""
-
-
-def _next_word(text: str, end: int, ceiling: int) -> str:
-    words = WORD.findall(text[end : min(ceiling, end + 24)].lower())
-    return words[0] if words else ""
-
-
-def _noun_after(text: str, position: int, ceiling: int) -> str:
-    """The first word after `position` that is not a common modifier."""
-    words: list[str] = WORD.findall(text[position : min(ceiling, position + 48)].lower())
-    if words and (words[0] in _FIGURE_WORDS or words[0][0].isdigit()):
-        # a figure between the possessive and its noun: read past it
-        words = [w for w in words if w not in _FIGURE_WORDS and not w[0].isdigit()]
-    return next((word for word in words if word not in _MODIFIERS), "")
-
-
-_COMPOUND_END = {
-    "of", "in", "to", "from", "for", "with", "by", "at", "on", "and", "or", "is", "was",
-    "were", "are", "has", "have", "had", "that", "which", "as", "than", "stood", "reached",
-}  # fmt: skip
-
-
-def _compound_head(text: str, position: int, ceiling: int) -> str:
-    """The noun a possessive owns: the last holder or base noun of the compound after it
-    ("Vietnam's major arms imports" -> "imports"), else the first word that is not a common
-    modifier."""
-    words: list[str] = WORD.findall(text[position : min(ceiling, position + 48)].lower())
-    if words and (words[0] in _FIGURE_WORDS or words[0][0].isdigit()):
-        words = [w for w in words if w not in _FIGURE_WORDS and not w[0].isdigit()]
-    compound: list[str] = []
-    for word in words[:4]:
-        if word in _COMPOUND_END:
-            break
-        compound.append(word)
-    known = [w for w in compound if w in _HOLDER_NOUNS or w in _BASE_NOUNS]
-    return known[-1] if known else _noun_after(text, position, ceiling)
-
-
-def _holder_or_base(noun: str, fallback: Role) -> Role:
-    if noun in _HOLDER_NOUNS:
-        return "object"
-    if noun in _BASE_NOUNS:
-        return "subject"
-    return fallback
-
-
-def role_of(
-    mention: EntityMention,
-    text: str,
-    sentence_start: int,
-    sentence_end: int,
-    rule: CueRule | None,
-    counted: bool = False,
-) -> Role | None:
-    """The role the words around a named actor give it, or None if they say nothing.
-    `counted` says the actor is a demonym in the figure's own noun ("15,000 Kazakh soldiers
-    were trained", "7,000 Russian troops"), which reads like a possessive of the indicator."""
-    if counted and rule is not None:
-        return rule.possessive
-    if _PARTNER_ROLE.match(text, mention.end, sentence_end):
-        return "object"  # "the United States remained the largest source": a counterpart
-    possessive = _POSSESSIVE.match(text, mention.end, sentence_end)
-    if possessive or mention.text.lower() in _POSSESSIVE_PRONOUNS:
-        # "Russia's", "the country's", and "its"/"their" standing for a country named before
-        position = possessive.end() if possessive else mention.end
-        noun = _compound_head(text, position, sentence_end)
-        return _holder_or_base(noun, rule.possessive if rule else "subject")
-    adjective = mention.cue == "demonym" and _ADJECTIVE_USE.match(text, mention.end, sentence_end)
-    if adjective and _noun_after(text, mention.end, sentence_end) in _WHOLE_NOUNS:
-        return "subject"  # "a quarter of the Kazakh population": the whole is the side
-    if mention.cue == "demonym" and rule is not None and rule.demonym is not None:
-        return rule.demonym  # "37.8% ethnic Russians": the people named are the kin side
-    if mention.cue == "demonym" and _ADJECTIVE_USE.match(text, mention.end, sentence_end):
-        # "Chinese investment" reads like "China's investment"; "Kazakh exports" like
-        # "Kazakhstan's exports".
-        noun = _noun_after(text, mention.end, sentence_end)
-        if noun in _HOLDER_NOUNS or noun in _BASE_NOUNS:
-            return _holder_or_base(noun, "subject")
-    if _PAREN_AFTER.search(text[max(sentence_start, mention.start - 3) : mention.start]):
-        return "object"  # "13 percent (China)": the partner named after a figure
-    before = _previous_word(text, mention.start, sentence_start)
-    if before == "of" and names_an_institution(text, mention, sentence_start):
-        return None  # "the Bank of China extended …": the institution acts for its country
-    if before == "between":
-        return "subject"  # "trade between A and B": A first, B as its partner
-    if before == "and" and _BETWEEN_AND.search(text, max(sentence_start, mention.start - 48),
-                                               mention.start):  # fmt: skip
-        return "object"
-    if rule is not None and before in rule.prepositions:
-        return rule.prepositions[before]
-    if before in _OBJECT_PREPOSITIONS:
-        return "object"
-    if before in _SUBJECT_PREPOSITIONS:
-        return "subject"
-    return None
-
-
-def _pair_position(
-    mention: EntityMention, mentions: Sequence[EntityMention], text: str
-) -> Role | None:
-    """In "A and B" (two actors joined by "and"), A leads and B is its counterpart."""
-    for other in mentions:
-        if other.start > mention.end and _AND.fullmatch(text, mention.end, other.start):
-            return "subject"
-        if other.end < mention.start and _AND.fullmatch(text, other.end, mention.start):
-            return "object"
-    return None
-
-
-# Verbs whose doer is the side a figure is about, whatever the indicator: the recipient.
-_RECEIVING = re.compile(
-    r"\s+(?:(?:has|have|had|also|thus|then|already)\s+){0,2}"
-    r"(?:receiv|benefit|obtain|got\b|gets\b|attract|accept|borrow|host)",
-    re.I,
-)
-
-
-def _is_recipient(mention: EntityMention, text: str, sentence_end: int) -> bool:
-    """ "Kyrgyzstan received $2 billion", "A has benefited from a write-off"."""
-    return _RECEIVING.match(text, mention.end, sentence_end) is not None
-
-
-def _is_agent(mention: EntityMention, text: str, sentence_end: int) -> bool:
-    """A name right before a verb is the one acting: "China invested", "Russia keeps"."""
-    following = _next_word(text, mention.end, sentence_end)
-    return bool(following) and following not in _OBJECT_PREPOSITIONS | _SUBJECT_PREPOSITIONS | {
-        "and", "or", "the", "a", "an", "as", "is", "are", "was", "were", "than",
-    }  # fmt: skip
-
-
-# "A extends B $500 million", "A has granted B a $2 billion loan": a giving verb with two
-# objects, the first of which (B) receives the figure.
-_GIVING_VERB = re.compile(
-    r"(?:extend|give|gave|grant|offer|lend|lent|award|pledg|promis)\w*\s+(?:the\s+)?$", re.I
-)
-_GIVER_GAP = re.compile(r"\s+(?:(?:has|have|had|will|would|also|to|now)\s+)*", re.I)
-_RECEIVER_GAP = re.compile(r"[\s,]*(?:(?:a|an|some|about|nearly|over|more than)\s+)*", re.I)
-
-
-def _indirect_object(
-    quantity: Quantity, mentions: Sequence[EntityMention], text: str, floor: int
-) -> tuple[EntityMention, EntityMention] | None:
-    """The giver and the receiver of "A extends B $N" (a money figure right after B)."""
-    for receiver in mentions:
-        if receiver.end > quantity.start or not _RECEIVER_GAP.fullmatch(
-            text, receiver.end, quantity.start
-        ):
-            continue
-        verb = _GIVING_VERB.search(text, max(floor, receiver.start - 40), receiver.start)
-        if verb is None:
-            continue
-        for giver in mentions:
-            if giver.end <= verb.start() and _GIVER_GAP.fullmatch(text, giver.end, verb.start()):
-                return giver, receiver
-    return None
 
 
 def attribute(
@@ -344,7 +109,7 @@ def attribute(
 
     asides = _asides(quantity, text, s_start, s_end)
     # "toward the Chinese border": a demonym that names a place is no actor
-    mentions = [m for m in mentions if not _names_a_place(m, text, s_end)]
+    mentions = [m for m in mentions if not names_a_place(m, text, s_end)]
 
     # Actors in the figure's own clause first, nearest first; then the rest of the sentence,
     # where an actor named before the figure (the topic) beats one named after it; actors of
@@ -378,16 +143,16 @@ def attribute(
         # The actor before a verb only leans to a role: "China took 92% of Mongolia's
         # exports" names Mongolia's side outright, and China takes what is left.
         leaning: Role | None = None
-        pair = _pair_position(mention, mentions, text)
+        pair = pair_position(mention, mentions, text)
         if role is None and pair is not None:
             leaning = pair  # "Uzbekistan and China signed ...": the first named leads
-        elif role is None and mention.end <= quantity.start and _is_agent(mention, text, s_end):
+        elif role is None and mention.end <= quantity.start and is_agent(mention, text, s_end):
             leaning = rule.agent if rule else "subject"
-            if _is_recipient(mention, text, s_end):
+            if is_recipient(mention, text, s_end):
                 leaning = "subject"
         roles.append((mention, role, leaning))
     if quantity.kind == "money" and rule is not None and rule.agent == "object":
-        giving = _indirect_object(quantity, mentions, text, s_start)
+        giving = indirect_object(quantity, mentions, text, s_start)
         if giving is not None:  # "A lends B $N": B receives, A gives
             take(giving[1].entity, "subject", f"receiving {giving[1].text!r}")
             take(giving[0].entity, "object", f"giving {giving[0].text!r}")
@@ -410,7 +175,7 @@ def attribute(
 
     # "A holds 41% of B's $4 billion debt": the whole a share is taken of belongs to B alone;
     # A holds the share, not the whole.
-    whole = _WHOLE_OF.search(text, max(s_start, quantity.start - 60), quantity.start) is not None
+    whole = WHOLE_OF.search(text, max(s_start, quantity.start - 60), quantity.start) is not None
     for mention, role, leaning in sorted(roles, key=says):  # stable: nearest first within
         where = rank(mention)[0]
         if where == 3 or (whole and role is None):

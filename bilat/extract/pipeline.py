@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bilat.extract import tables
-from bilat.extract.attribute import attribute, names_an_institution, role_of
+from bilat.extract.attribute import attribute
 from bilat.extract.ellipsis import (
     counted_by_phrase,
     elliptic_figures,
@@ -26,6 +26,7 @@ from bilat.extract.ellipsis import (
 from bilat.extract.events import find_event
 from bilat.extract.gazetteer import default_gazetteer
 from bilat.extract.quantities import find_quantities
+from bilat.extract.roles import names_an_institution, role_of
 from bilat.extract.sentences import split_sentences
 from bilat.extract.spans import Spans, starting_in
 from bilat.extract.timex import find_times
