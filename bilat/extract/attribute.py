@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bilat.extract.clauses import CLAUSE_END, NEW_CLAUSE, bracketed_asides, own_clause
 from bilat.extract.cues import CAPITAL_OF, choose, is_headcount, rules_by_indicator
 from bilat.extract.roles import (
     WHOLE_OF,
@@ -27,10 +28,6 @@ from bilat.extract.roles import (
 from bilat.extract.types import EntityMention, Quantity, Role, TimeMention
 from bilat.model import TimeRef
 from bilat.ontology import indicators
-
-_COMMA = re.compile(r"[,;:–—]\s|\s-\s")
-_AND_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s")
-_NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +76,7 @@ def attribute(
         near_text = text[max(c_start, quantity.start - 60) : min(c_end, quantity.end + 60)]
         # the sentence as far as the figure's own main clause reaches: the words of a later
         # one ("…, and the bank lent 90 percent of it") are about its own figures
-        later = _NEW_CLAUSE.search(text, c_end, s_end)
+        later = NEW_CLAUSE.search(text, c_end, s_end)
         cue_text = text[s_start : later.start() if later else s_end]
     else:
         near_text = text[near[0] : near[1]] + " " + text[quantity.start : quantity.end + 30]
@@ -107,7 +104,7 @@ def attribute(
             obj = entity
             how.append(f"object {why}")
 
-    asides = _asides(quantity, text, s_start, s_end)
+    asides = bracketed_asides(quantity, text, s_start, s_end)
     # "toward the Chinese border": a demonym that names a place is no actor
     mentions = [m for m in mentions if not names_a_place(m, text, s_end)]
 
@@ -117,7 +114,7 @@ def attribute(
     # The words before the figure in its clause begin after the last comma or dash: "…
     # integration with A, with one survey showing 81 %": A is the sentence's, not the figure's.
     a_start = c_start
-    for boundary in _COMMA.finditer(text, c_start, quantity.start):
+    for boundary in CLAUSE_END.finditer(text, c_start, quantity.start):
         a_start = boundary.end()
 
     # A semicolon ends a statement, and what comes before it is context rather than this
@@ -180,9 +177,9 @@ def attribute(
         where = rank(mention)[0]
         if where == 3 or (whole and role is None):
             continue  # an aside's actor: only after the paragraph's context
-        if where == 2 and _NEW_CLAUSE.search(text, c_end, mention.start):
+        if where == 2 and NEW_CLAUSE.search(text, c_end, mention.start):
             continue  # an actor of a later main clause ("…, and A …") is about its figure
-        if where == 1 and _own_clause(text, mention.end, quantity.start):
+        if where == 1 and own_clause(text, mention.end, quantity.start):
             # "… work in A, and remittances to B hit $5 billion": an actor of an earlier main
             # clause may be the side the sentence is about, never the figure's counterpart
             if role == "subject" or (role is None and subject is None):
@@ -226,38 +223,6 @@ def attribute(
         elif subject:
             confidence = 0.55
     return Attribution(indicator, subject, obj, time, confidence, "; ".join(how))
-
-
-# A bracketed aside of three words or more: "(for example, two projects in A were cancelled
-# in 2016)". What it names is not what the figure outside it is about, unless the brackets
-# follow a figure and annotate it: "16 percent (B - all figures for 2018)".
-_ASIDE = re.compile(r"\((?=(?:[^()]*?\s){2})[^()]{1,400}\)")
-_FIGURE_BEFORE = re.compile(r"(?:\d|%|percent|per cent)\s*$")
-
-
-def _asides(quantity: Quantity, text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [
-        (m.start(), m.end())
-        for m in _ASIDE.finditer(text, start, end)
-        if not m.start() <= quantity.start < m.end()
-        and not _FIGURE_BEFORE.search(text, max(start, m.start() - 12), m.start())
-    ]
-
-
-# A word that is most likely a finite verb: a clause that has one says its own thing.
-_VERB = re.compile(
-    r"\b(?:\w+ed|is|are|was|were|has|have|had|hit|rose|fell|grew|came|stood|made|paid|sent|"
-    r"took|gave|keeps?|holds?|gets?|got|runs?|ran|remains?|became|sold|bought|lent|spent|"
-    r"built|won|lost|cut|set|put|reach(?:es)?|climbs?|falls?|rises?|grows?)\b",
-    re.I,
-)
-
-
-def _own_clause(text: str, start: int, figure: int) -> bool:
-    """Whether a main clause with a verb of its own begins between `start` and the figure:
-    "… in Germany and Austria, and remittances to Serbia reached €4.2 billion"."""
-    boundaries = list(_AND_CLAUSE.finditer(text, start, figure))
-    return bool(boundaries) and _VERB.search(text, boundaries[-1].end(), figure) is not None
 
 
 def _related(a: str, b: str) -> bool:
@@ -314,7 +279,7 @@ def _time_for(
         if t.start < quantity.start or _FOR_ALL.search(text, max(0, t.start - 30), t.start):
             return True
         stands_between = any(c_end <= at < t.start for at in later_figures)
-        return not stands_between and not _NEW_CLAUSE.search(text, quantity.end, t.start)
+        return not stands_between and not NEW_CLAUSE.search(text, quantity.end, t.start)
 
     times = [t for t in times if belongs(t)]
     if not times:

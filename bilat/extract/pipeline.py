@@ -17,6 +17,7 @@ from typing import Any
 
 from bilat.extract import tables
 from bilat.extract.attribute import attribute
+from bilat.extract.clauses import BARE_LIST, figure_clause
 from bilat.extract.ellipsis import (
     counted_by_phrase,
     elliptic_figures,
@@ -453,7 +454,7 @@ class _DocumentExtractor:
         previous_counterpart: tuple[str, str] | None = None,
     ) -> Claim:
         if clause is None:
-            clause = _clause(self.text, quantity, quantities, sentence)
+            clause = figure_clause(self.text, quantity, quantities, sentence)
         sentence_mentions = starting_in(mentions, sentence.start, sentence.end)
         sentence_times = starting_in(times, sentence.start, sentence.end)
         found = attribute(
@@ -565,57 +566,6 @@ _DEFINITE = re.compile(r"\s*The\s")
 _BOTH = re.compile(
     r"\b(?:the two|both) (?:countries|states|sides|governments|neighbou?rs|nations)\b", re.I
 )
-_CLAUSE_END = re.compile(r"[,;:–—]\s|\s-\s")
-
-
-def _clause(
-    text: str, quantity: Quantity, quantities: Sequence[Quantity], sentence: Sentence
-) -> tuple[int, int]:
-    """The stretch of a sentence that belongs to one figure of a list of figures: from the
-    figure before it to the first comma or semicolon after it ("in Kazakhstan 13 percent
-    (China) to 20 percent (Russia), in Kyrgyzstan ...")."""
-    start, end = sentence.start, sentence.end
-    inside = [q for q in quantities if sentence.start <= q.start < sentence.end]
-    # "81 %, 74 % and 68 % public support for …": figures listed bare share what follows the
-    # last of them, so a figure's clause runs on from the end of its list
-    last = quantity
-    for other in inside:
-        if other.start >= last.end and (
-            _BARE_LIST.fullmatch(text, last.end, other.start)
-            or _PARTITIVE.fullmatch(text, last.end, other.start)
-        ):
-            last = other
-    for other in inside:
-        if other is quantity:
-            continue
-        if other.end <= quantity.start:
-            start = max(start, other.end)
-        elif other.start >= last.end:
-            end = min(end, other.start)
-    stop = _CLAUSE_END.search(text, last.end, end)
-    if stop is None and end < sentence.end:
-        # the next figure of a list begins after "and": "7 percent (B) and in C 21 percent"
-        stop = next(
-            (
-                joint
-                for joint in _AND_JOINT.finditer(text, last.end, end)
-                if not _BETWEEN.search(text, last.end, joint.start())
-            ),
-            None,
-        )
-    if start > sentence.start:  # a list of figures: "… for Kyrgyzstan and $865 million for …"
-        for joint in _LIST_JOINT.finditer(text, start, quantity.start):
-            start = joint.end()
-    return (start, stop.start() if stop else end)
-
-
-_LIST_JOINT = re.compile(r",\s|;\s|\sand\s")
-_AND_JOINT = re.compile(r"\sand\s")
-_BARE_LIST = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
-# "over 1 million of Tajikistan's 8 million people live …": a part and its whole share what
-# follows them.
-_PARTITIVE = re.compile(r"\s+of\s+(?:[\w’']+['’]s?\s+)?")
-_BETWEEN = re.compile(r"\bbetween\b", re.I)
 
 
 def respectively(
@@ -658,7 +608,7 @@ def _paired_lists(
         run = after[: len(names)]
         if len(run) < len(names) or not _TIGHT.fullmatch(text, names[-1].end, run[0].start):
             continue
-        if not all(_BARE_LIST.fullmatch(text, a.end, b.start) for a, b in itertools.pairwise(run)):
+        if not all(BARE_LIST.fullmatch(text, a.end, b.start) for a, b in itertools.pairwise(run)):
             continue
         entities = [m.entity for m in names]
         if len(set(entities)) == len(entities):
