@@ -6,16 +6,21 @@ them to the figure: "from Russia" names a counterpart, "in Tajikistan" a host, "
 GDP" the side the figure is about. Where the sentence names no one, the caller passes the
 context of its paragraph or table. Confidence says how the attribution was made, and where
 bilat cannot tell, the field stays null rather than guessed.
+
+Each reading has a module of its own: `cues` chooses the indicator, `roles` says what the
+words around a name make it, `clauses` bounds the words that belong to the figure, and
+`figure_time` picks its time. This module weighs what they say against each other and
+against the context.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilat.extract.clauses import CLAUSE_END, NEW_CLAUSE, bracketed_asides, own_clause
 from bilat.extract.cues import CAPITAL_OF, choose, is_headcount, rules_by_indicator
+from bilat.extract.figure_time import time_for
 from bilat.extract.roles import (
     WHOLE_OF,
     indirect_object,
@@ -210,7 +215,7 @@ def attribute(
     own_times = [
         t for t in times if t.start >= semi and not any(a <= t.start < b for a, b in asides)
     ]
-    time = _time_for(quantity, text, own_times, clause, later_figures)
+    time = time_for(quantity, text, own_times, clause, later_figures)
     if time is None and context_time is not None:
         time = context_time
         how.append("time from context")
@@ -232,83 +237,3 @@ def _related(a: str, b: str) -> bool:
     known = indicators()
     x, y = known.get(a), known.get(b)
     return x is not None and y is not None and (x.dimension, x.unit) == (y.dimension, y.unit)
-
-
-def _is_target(text: str, time: TimeMention) -> bool:
-    """ "by 2030": the year a goal is set for, not when anything was measured."""
-    return _TARGET.match(text, time.start, time.end) is not None
-
-
-_TARGET = re.compile(r"by\s+\d", re.I)
-_BASE = re.compile(
-    r"\b(?:on|over|from|than|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?$",
-    re.I,
-)
-# "all figures for 2018", "the data are from 2016": a time that dates every figure around it.
-_FOR_ALL = re.compile(
-    r"\b(?:all|the|these|both)\s+(?:figures|data|numbers|values|shares)\s+"
-    r"(?:are\s+|refer\s+to\s+)?(?:for|from|in|as\s+of)\s+$",
-    re.I,
-)
-
-
-def _time_for(
-    quantity: Quantity,
-    text: str,
-    times: Sequence[TimeMention],
-    clause: tuple[int, int],
-    later_figures: Sequence[int] = (),
-) -> TimeRef | None:
-    """The time written nearest the figure, preferring its own clause. A target year ("to
-    25% by 2030") belongs to the figure of its own clause only; a time after the figure's
-    clause that another figure stands nearer to (`later_figures`: where the sentence's later
-    figures start), or one in a later main clause ("…, and in 2023 B …"), is not this
-    figure's, unless the text says it holds for all ("all figures for 2018")."""
-    c_start, c_end = clause
-    cited = _cited_date(quantity, text, times)
-    if cited is not None:
-        return cited
-
-    def belongs(t: TimeMention) -> bool:
-        if quantity.qualifier == "change" and _BASE.search(text, max(0, t.start - 16), t.start):
-            return False  # "up 18 percent on 2023": the year compared with, not the figure's
-        if c_start <= t.start < c_end:
-            return True
-        if _is_target(text, t):
-            return False
-        if t.start < quantity.start or _FOR_ALL.search(text, max(0, t.start - 30), t.start):
-            return True
-        stands_between = any(c_end <= at < t.start for at in later_figures)
-        return not stands_between and not NEW_CLAUSE.search(text, quantity.end, t.start)
-
-    times = [t for t in times if belongs(t)]
-    if not times:
-        return None
-
-    def distance(t: TimeMention) -> tuple[int, int]:
-        inside = c_start <= t.start < c_end
-        gap = quantity.start - t.end if t.end <= quantity.start else t.start - quantity.end
-        return (0 if inside else 1, gap)
-
-    return min(times, key=distance).time
-
-
-# A footnote reference: "12 A. Author, “Title …,” Outlet, May 10, 2017, url".
-_CITATION = re.compile(r"[ \t]*\d{1,3}[ \t]+[^\n]*?[“\"]")
-
-
-def _cited_date(quantity: Quantity, text: str, times: Sequence[TimeMention]) -> TimeRef | None:
-    """The time of a figure in the title of a cited article: the article's date, which
-    follows its title, cut to the month. The day is when the article appeared, not when
-    what it reports happened, which is only known to fall in about the same month."""
-    line_start = text.rfind("\n", 0, quantity.start) + 1
-    if not _CITATION.match(text, line_start, quantity.start):
-        return None
-    line_end = text.find("\n", quantity.end)
-    line_end = len(text) if line_end < 0 else line_end
-    for t in times:
-        if quantity.end <= t.start < line_end and t.time.end is None:
-            if t.time.precision != "day":
-                return None
-            return TimeRef(t.time.start[:7], None, "month")
-    return None
