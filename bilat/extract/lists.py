@@ -1,0 +1,119 @@
+"""Lists of countries, and the figures they go with.
+
+"81 %, 74 % and 68 % … in A, B and C respectively" and "migration from A and B has fallen
+by 19 % and 16 %" pair the k-th figure with the k-th country; a list that names every
+member of a region stands for that region; and in a long list of countries no one of them
+is the side a figure is about.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from bilat.extract.clauses import BARE_LIST
+from bilat.extract.spans import Spans
+from bilat.extract.types import EntityMention, Quantity, Sentence
+from bilat.reference import regions
+
+
+def respectively(
+    text: str, sentence: Sentence, quantities: Sequence[Quantity], mentions: Sequence[Any]
+) -> dict[int, str]:
+    """ "81 %, 74 % and 68 % … in Kyrgyzstan, Kazakhstan and Tajikistan respectively", "for A
+    and B, … rose by 12 % and 6 % respectively": the k-th figure goes with the k-th country of
+    a list of as many countries. Maps figure starts to countries."""
+    word = _RESPECTIVELY.search(text, sentence.start, sentence.end)
+    if word is None:
+        return _paired_lists(text, sentence, quantities, mentions)
+    figures = [q for q in quantities if sentence.start <= q.start < word.start()]
+    if len(figures) < 2:
+        return {}
+    countries = [m for m in mentions if m.kind == "country"
+                 and sentence.start <= m.start < word.start()]  # fmt: skip
+    lists = _country_lists(text, countries)
+    after = [c for c in lists if c[0].start > figures[-1].end]
+    before = [c for c in lists if c[-1].end < figures[0].start]
+    for names in after[-1:] + before:  # the list nearest 'respectively' first
+        entities = [m.entity for m in names]
+        if len(entities) == len(figures) and len(set(entities)) == len(entities):
+            return {q.start: name for q, name in zip(figures, entities, strict=True)}
+    return {}
+
+
+def _paired_lists(
+    text: str, sentence: Sentence, quantities: Sequence[Quantity], mentions: Sequence[Any]
+) -> dict[int, str]:
+    """ "migration from A and B has fallen by 19 % and 16 %": a list of countries right before
+    a bare list of as many figures pairs them in order, as "respectively" would."""
+    figures = [q for q in quantities if sentence.start <= q.start < sentence.end]
+    countries = [m for m in mentions if m.kind == "country"
+                 and sentence.start <= m.start < sentence.end]  # fmt: skip
+    pairs: dict[int, str] = {}
+    for names in _country_lists(text, countries):
+        if len(names) < 2:
+            continue
+        after = [q for q in figures if q.start > names[-1].end]
+        run = after[: len(names)]
+        if len(run) < len(names) or not _TIGHT.fullmatch(text, names[-1].end, run[0].start):
+            continue
+        if not all(BARE_LIST.fullmatch(text, a.end, b.start) for a, b in itertools.pairwise(run)):
+            continue
+        entities = [m.entity for m in names]
+        if len(set(entities)) == len(entities):
+            pairs.update({q.start: e for q, e in zip(run, entities, strict=True)})
+    return pairs
+
+
+# Between a list of countries and the figures it pairs with: a few words, no clause break.
+_TIGHT = re.compile(r"[^,;:()\[\]]{1,40}")
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+# What may stand between the countries of one list: "A, B and C", "A and particularly B".
+_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:\w+ly\s+)?")
+
+
+def lists_as_regions(text: str, mentions: Sequence[EntityMention]) -> Spans | None:
+    """The mentions with a list that names every member of a region ("Kazakhstan, Kyrgyzstan,
+    Tajikistan, Turkmenistan and Uzbekistan") read as that region; None if there is none."""
+    countries = [m for m in mentions if m.kind == "country"]
+    if len(countries) < 3:
+        return None
+    by_members = {frozenset(r.members): r.id for r in regions().values() if len(r.members) >= 3}
+    replaced: dict[int, EntityMention] = {}
+    dropped: set[int] = set()
+    for run in _country_lists(text, countries):
+        region = by_members.get(frozenset(m.entity for m in run))
+        if region is not None and len(run) == len({m.entity for m in run}):
+            first, last = run[0], run[-1]
+            replaced[first.start] = EntityMention(
+                first.start, last.end, text[first.start : last.end], region, "region", "alias"
+            )
+            dropped.update(m.start for m in run[1:])
+    if not replaced:
+        return None
+    kept = [replaced.get(m.start, m) for m in mentions if m.start not in dropped]
+    return Spans(kept)
+
+
+def long_lists(text: str, mentions: Sequence[EntityMention]) -> set[int]:
+    """Where the members of lists of three or more different countries start."""
+    countries = [m for m in mentions if m.kind == "country"]
+    return {
+        m.start
+        for run in _country_lists(text, countries)
+        if len({m.entity for m in run}) >= 3
+        for m in run
+    }
+
+
+def _country_lists(text: str, countries: Sequence[EntityMention]) -> list[list[EntityMention]]:
+    """Runs of countries joined only by commas and conjunctions, in order."""
+    runs: list[list[EntityMention]] = []
+    for mention in countries:
+        if runs and _LIST_GAP.fullmatch(text, runs[-1][-1].end, mention.start):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return runs
