@@ -239,7 +239,7 @@ def test_a_demonym_naming_a_place_is_no_actor() -> None:
 
 def test_a_banks_registered_capital_is_no_investment() -> None:
     text = (
-        "Brazil joined the bank in 2016 and holds a $3 billion share of its registered "
+        "Brazil became a member in 2016; it owns $3 billion of the fund's registered "
         "capital of $50 billion."
     )
     assert _row(text, "$50 billion")["indicator"] == "other"
