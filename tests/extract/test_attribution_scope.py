@@ -356,3 +356,12 @@ def test_a_figure_naming_no_measure_borrows_no_partner_from_around_it() -> None:
     )
     row = _row(text, "1.2 trillion tugriks")
     assert (row["subject"], row["object"]) == ("MNG", None)
+
+
+def test_scholarship_holders_are_counted_apart_from_all_students() -> None:
+    text = (
+        "Some 40,000 Mongolian students study in China, including 9,000 of whom hold "
+        "Chinese government scholarships."
+    )
+    assert _row(text, "40,000 Mongolian students")["indicator"] == "students"
+    assert _row(text, "9,000")["indicator"] == "scholarship_students"
