@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bilat.extract.spans import starting_in
 from bilat.extract.types import Quantity, Sentence
 
 # Where a clause ends: a comma, semicolon, colon or dash.
@@ -28,7 +29,7 @@ def figure_clause(
     figure before it to the first comma or semicolon after it ("in Kazakhstan 13 percent
     (China) to 20 percent (Russia), in Kyrgyzstan ...")."""
     start, end = sentence.start, sentence.end
-    inside = [q for q in quantities if sentence.start <= q.start < sentence.end]
+    inside = starting_in(quantities, sentence.start, sentence.end)
     # "81 %, 74 % and 68 % public support for …": figures listed bare share what follows the
     # last of them, so a figure's clause runs on from the end of its list
     last = quantity

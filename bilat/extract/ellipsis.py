@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from bilat.extract.numbers import parse_number
 from bilat.extract.quantities import counts_people
+from bilat.extract.spans import starting_in
 from bilat.extract.types import Quantity, QuantityKind, TimeMention
 
 # A figure with thousands separators standing alone: "14,000", "2,500".
@@ -76,7 +77,8 @@ def counted_by_phrase(
     text: str, start: int, end: int, quantities: Sequence[Quantity], times: Sequence[TimeMention]
 ) -> list[Quantity]:
     """Bare figures that "the number of <noun>" before them makes counts of that noun."""
-    taken = [(q.start, q.end) for q in quantities] + [(t.start, t.end) for t in times]
+    taken = [(q.start, q.end) for q in starting_in(quantities, start, end)]
+    taken += [(t.start, t.end) for t in starting_in(times, start, end)]
     found: list[Quantity] = []
     for match in _NUMBER_OF.finditer(text, start, end):
         a, b = match.span("n")
@@ -100,10 +102,12 @@ def elliptic_figures(
 ) -> list[Quantity]:
     """Bare grouped figures in a sentence that already counts people or things, taking the
     unit of the figure before them."""
-    counted = [q for q in quantities if q.kind in _BORROWING_KINDS and start <= q.start < end]
+    here = starting_in(quantities, start, end)
+    counted = [q for q in here if q.kind in _BORROWING_KINDS]
     if not counted:
         return []
-    taken = [(q.start, q.end) for q in quantities] + [(t.start, t.end) for t in times]
+    taken = [(q.start, q.end) for q in here]
+    taken += [(t.start, t.end) for t in starting_in(times, start, end)]
     found: list[Quantity] = []
     for match in _GROUPED.finditer(text, start, end):
         if any(a < match.end() and match.start() < b for a, b in taken):

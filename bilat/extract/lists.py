@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bilat.extract.clauses import BARE_LIST
-from bilat.extract.spans import Spans
+from bilat.extract.spans import Spans, starting_in
 from bilat.extract.types import EntityMention, Quantity, Sentence
 from bilat.reference import regions
 
@@ -28,11 +28,12 @@ def respectively(
     word = _RESPECTIVELY.search(text, sentence.start, sentence.end)
     if word is None:
         return _paired_lists(text, sentence, quantities, mentions)
-    figures = [q for q in quantities if sentence.start <= q.start < word.start()]
+    figures = starting_in(quantities, sentence.start, word.start())
     if len(figures) < 2:
         return {}
-    countries = [m for m in mentions if m.kind == "country"
-                 and sentence.start <= m.start < word.start()]  # fmt: skip
+    countries = [
+        m for m in starting_in(mentions, sentence.start, word.start()) if m.kind == "country"
+    ]
     lists = _country_lists(text, countries)
     after = [c for c in lists if c[0].start > figures[-1].end]
     before = [c for c in lists if c[-1].end < figures[0].start]
@@ -48,9 +49,10 @@ def _paired_lists(
 ) -> dict[int, str]:
     """ "migration from A and B has fallen by 19 % and 16 %": a list of countries right before
     a bare list of as many figures pairs them in order, as "respectively" would."""
-    figures = [q for q in quantities if sentence.start <= q.start < sentence.end]
-    countries = [m for m in mentions if m.kind == "country"
-                 and sentence.start <= m.start < sentence.end]  # fmt: skip
+    figures = starting_in(quantities, sentence.start, sentence.end)
+    countries = [
+        m for m in starting_in(mentions, sentence.start, sentence.end) if m.kind == "country"
+    ]
     pairs: dict[int, str] = {}
     for names in _country_lists(text, countries):
         if len(names) < 2:

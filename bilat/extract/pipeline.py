@@ -126,7 +126,7 @@ class _DocumentExtractor:
         introduces a table ("… in millions of euros")."""
         text, doc, discourse = self.text, self.document, self.discourse
         block_span = (block.start, block.end)
-        quantities = [promote_persons(q, text) for q in find_quantities(text, *block_span)]
+        quantities = Spans(promote_persons(q, text) for q in find_quantities(text, *block_span))
         # A name inside a figure is part of its notation ("US$333 million"), not an actor.
         mentions = Spans(
             _outside(self.gazetteer.find(text, block.start, block.end, at=self.date), quantities)
@@ -148,7 +148,7 @@ class _DocumentExtractor:
         previous: Claim | None = None
         last: Claim | None = None
         sentence_starts = [s.start for s in sentences]
-        carried: dict[int, tuple[Spans | None, TimeRef | None]] = {}
+        carried: dict[int, tuple[Spans | None, TimeRef | None, tuple[str, str] | None]] = {}
         latest: dict[tuple[int, str], Claim] = {}  # (sentence, unit) -> its last claim
         for line_match in _LINE.finditer(text, block.start, block.end):
             line = (line_match.start(), line_match.end())
@@ -170,9 +170,9 @@ class _DocumentExtractor:
                 continue
             for quantity in line_quantities:
                 index = max(bisect.bisect_right(sentence_starts, quantity.start) - 1, 0)
-                sentence = sentences[index] if sentences else Sentence(*line)
+                whole = sentences[index] if sentences else Sentence(*line)
+                sentence = _figure_window(text, whole, quantity)
                 context = discourse.context(index, sentences, mentions, previous, row_actor)
-                pair = discourse.both(index, sentences, mentions)
                 hints = respectively(text, sentence, quantities, mentions)
                 hint = hints.get(quantity.start)
                 lead = (
@@ -193,12 +193,13 @@ class _DocumentExtractor:
                     lead = (None, before.indicator)
                 if index not in carried:  # what the sentence takes from those before it
                     refs = discourse.coreferents(index, sentences, mentions) if sentences else None
-                    own = starting_in(refs or mentions, sentence.start, sentence.end)
+                    own = starting_in(refs or mentions, whole.start, whole.end)
                     carried[index] = (
                         lists_as_regions(text, own) or refs,
                         discourse.carried_time(index, sentences, times, mentions),
+                        discourse.both(index, sentences, mentions),
                     )
-                refs, carried_time = carried[index]
+                refs, carried_time, pair = carried[index]
                 if sentences and discourse.region is not None:
                     refs = discourse.region_refs(sentence, refs or mentions) or refs
                 actors = refs or mentions
@@ -341,6 +342,26 @@ class _DocumentExtractor:
                 near, cue,
             )  # fmt: skip
             self.result.claims.append(claim)
+
+
+# A "sentence" longer than this is no sentence (a list without stops, a table flattened
+# into one line): a figure is then read within a window around it, so that the work per
+# figure stays bounded and a long run of figures costs time in proportion to its length.
+MAX_SENTENCE = 1500
+_WINDOW = 500
+
+
+def _figure_window(text: str, sentence: Sentence, quantity: Quantity) -> Sentence:
+    if sentence.end - sentence.start <= MAX_SENTENCE:
+        return sentence
+    start = max(sentence.start, quantity.start - _WINDOW)
+    end = min(sentence.end, quantity.end + _WINDOW)
+    # start and end at a space, so that no word is cut in two
+    space = text.find(" ", start, quantity.start)
+    start = space + 1 if space >= 0 and start > sentence.start else start
+    space = text.rfind(" ", quantity.end, end)
+    end = space if space >= 0 and end < sentence.end else end
+    return Sentence(start, end)
 
 
 def extract_document(document: Document, body_start: int = 0) -> Extraction:

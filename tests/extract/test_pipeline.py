@@ -91,3 +91,14 @@ def test_offsets_point_at_the_figure() -> None:
 def test_the_publication_date_is_never_a_figures_time(published: str | None) -> None:
     rows = extract("Azerbaijan has about 9,000 soldiers on its border.", published)
     assert one(rows, "9,000")["time"] is None
+
+
+def test_a_figure_in_an_endless_sentence_is_read_within_a_window() -> None:
+    from bilat.extract.pipeline import MAX_SENTENCE
+
+    text = " ".join(f"Russia keeps {i},000 troops in Tajikistan and" for i in range(1, 400))
+    rows = extract(text)
+    assert len(rows) == 399
+    assert all(len(r["sentence"]) <= MAX_SENTENCE for r in rows)
+    middle = one(rows, "200,000 troops")
+    assert (middle["subject"], middle["object"]) == ("TJK", "RUS")
