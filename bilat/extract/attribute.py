@@ -151,7 +151,7 @@ def attribute(
         elif role is None and mention.end <= quantity.start and is_agent(mention, text, s_end):
             leaning = rule.agent if rule else "subject"
             if is_recipient(mention, text, s_end):
-                leaning = "subject"
+                leaning = rule.receiver if rule else "subject"
         roles.append((mention, role, leaning))
     if quantity.kind == "money" and rule is not None and rule.agent == "object":
         giving = indirect_object(quantity, mentions, text, s_start)

@@ -35,6 +35,7 @@ class CueRule:
     agent: Role
     prepositions: dict[str, Role]
     demonym: Role | None
+    receiver: Role = "subject"  # what "A received / took / bought" makes A
 
 
 @cache
@@ -54,6 +55,7 @@ def cue_rules() -> tuple[CueRule, ...]:
                 agent=roles.get("agent", "subject"),
                 prepositions=dict(roles.get("prepositions", {})),
                 demonym=roles.get("demonym"),
+                receiver=roles.get("receiver", "subject"),
             )
         )
     return tuple(rules)

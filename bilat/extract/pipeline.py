@@ -186,8 +186,12 @@ class _DocumentExtractor:
                 if (
                     lead is None
                     and before is not None
-                    and ROLE_NOUN.search(text, sentence.start, sentence.end)
-                ):
+                    and (
+                        ROLE_NOUN.search(text, sentence.start, sentence.end)
+                        or _MORE_OF.search(text, max(sentence.start, quantity.start - 24),
+                                           quantity.start)
+                    )
+                ):  # fmt: skip
                     # "Remittances hit $4.9 billion. The US remained the largest source,
                     # sending $2.6 billion": the measure goes on from the sentence before
                     lead = (None, before.indicator)
@@ -343,6 +347,9 @@ class _DocumentExtractor:
             )  # fmt: skip
             self.result.claims.append(claim)
 
+
+# "Turkey took another 9.5 bcm": more of the measure the sentence before gave.
+_MORE_OF = re.compile(r"\b(?:another|a further|an additional|the remaining)\s+(?:\w+\s+)?$", re.I)
 
 # A "sentence" longer than this is no sentence (a list without stops, a table flattened
 # into one line): a figure is then read within a window around it, so that the work per

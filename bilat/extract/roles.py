@@ -209,7 +209,8 @@ def pair_position(
 # Verbs whose doer is the side a figure is about, whatever the indicator: the recipient.
 _RECEIVING = re.compile(
     r"\s+(?:(?:has|have|had|also|thus|then|already)\s+){0,2}"
-    r"(?:receiv|benefit|obtain|got\b|gets\b|attract|accept|borrow|host)",
+    r"(?:receiv|benefit|obtain|got\b|gets\b|attract|accept|borrow|host|took\b|takes\b|"
+    r"bought\b|buys\b|purchased\b)",
     re.I,
 )
 

@@ -365,3 +365,20 @@ def test_scholarship_holders_are_counted_apart_from_all_students() -> None:
     )
     assert _row(text, "40,000 Mongolian students")["indicator"] == "students"
     assert _row(text, "9,000")["indicator"] == "scholarship_students"
+
+
+def test_peacekeepers_are_troops_stationed() -> None:
+    text = "Russia keeps about 1,500 peacekeepers in Armenia."
+    row = _row(text, "1,500 peacekeepers")
+    assert (row["indicator"], row["subject"], row["object"]) == ("troops_stationed", "ARM", "RUS")
+
+
+def test_transfers_home_are_remittances() -> None:
+    text = "Tajik workers in Russia saw their transfers home reach $3 billion in 2022."
+    assert _row(text, "$3 billion")["indicator"] == "remittances"
+
+
+def test_another_figure_continues_the_measure_before() -> None:
+    text = "Qatar exported 20 bcm of gas to China in 2023. Japan took another 8 bcm."
+    row = _row(text, "8 bcm")
+    assert (row["indicator"], row["object"]) == ("gas_exports", "JPN")
