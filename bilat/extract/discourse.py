@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bilat.extract.gazetteer import Gazetteer
-from bilat.extract.roles import names_an_institution
+from bilat.extract.roles import names_an_institution, role_of
+from bilat.extract.sentences import split_sentences
+from bilat.extract.timex import find_times
 from bilat.extract.spans import Spans, starting_in
 from bilat.extract.types import EntityMention, Role, Sentence, TimeMention
 from bilat.ingest.layout import Block, blocks
@@ -51,6 +54,19 @@ _DEFINITE = re.compile(r"\s*The\s")
 _BOTH = re.compile(
     r"\b(?:the two|both) (?:countries|states|sides|governments|neighbou?rs|nations)\b", re.I
 )
+
+
+# A list item: a bullet, a dash or a number with a stop ("• $2 billion …", "1. cut …").
+_ITEM = re.compile(r"\s*(?:[•\-*–]|\d{1,2}[.)])\s")
+
+
+@dataclass(frozen=True, slots=True)
+class LeadIn:
+    """What the sentence introducing a list ("Chinese investment in A in 2023 included:")
+    gives each of its items: actors, with the part their words give them, and a time."""
+
+    actors: tuple[tuple[str, Role | None], ...]
+    time: TimeRef | None
 
 
 class Discourse:
@@ -235,6 +251,31 @@ class Discourse:
                 if m.kind == "country" and m.entity not in found:
                     found.append(m.entity)
         return (found[0], found[1]) if len(found) >= 2 else None
+
+    def lead_in(self, previous: Block | None, block: Block) -> LeadIn | None:
+        """The lead-in of a list block: the last sentence of the block before it, when that
+        ends with a colon and this block opens with a list item."""
+        if previous is None or not self.text[previous.start : previous.end].rstrip().endswith(":"):
+            return None
+        if not _ITEM.match(self.text, block.start, block.end):
+            return None
+        sentences = split_sentences(self.text, previous.start, previous.end)
+        if not sentences:
+            return None
+        last = sentences[-1]
+        found = self.gazetteer.find(self.text, last.start, last.end, at=self.date)
+        if self.region is not None:
+            found = self.region_refs(last, found) or found
+        # actors whose words give them a part first, the nearest to the colon first
+        read = [(m, role_of(m, self.text, last.start, last.end, None)) for m in found]
+        read.sort(key=lambda item: (item[1] is None, -item[0].start))
+        # a year after the document's date is a goal ("our aims for 2030:"), not a date
+        times = [
+            t
+            for t in find_times(self.text, last.start, last.end, doc_date=self.date)
+            if self.date is None or t.time.start[:4] <= self.date[:4]
+        ]
+        return LeadIn(tuple((m.entity, role) for m, role in read), times[-1].time if times else None)
 
     def context(
         self,

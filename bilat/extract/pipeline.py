@@ -21,7 +21,7 @@ from typing import Any
 from bilat.extract import tables
 from bilat.extract.attribute import attribute
 from bilat.extract.clauses import figure_clause
-from bilat.extract.discourse import ROLE_NOUN, Discourse
+from bilat.extract.discourse import LeadIn, ROLE_NOUN, Discourse
 from bilat.extract.ellipsis import (
     counted_by_phrase,
     elliptic_figures,
@@ -114,16 +114,19 @@ class _DocumentExtractor:
 
     def run(self) -> Extraction:
         caption = ""
+        previous: Block | None = None
         for number, block in enumerate(blocks(self.text, self.body_start)):
             if block.is_heading and number > 0:  # the title gives the topic, not a section
                 self.discourse.section = self.discourse.section_focus(block)
-            self._block(block, caption)
+            self._block(block, caption, self.discourse.lead_in(previous, block))
             caption = self.text[block.start : block.end]
+            previous = block
         return self.result
 
-    def _block(self, block: Block, caption: str) -> None:
+    def _block(self, block: Block, caption: str, lead_in: LeadIn | None = None) -> None:
         """The claims and events of one block; `caption` is the block before it, which
-        introduces a table ("… in millions of euros")."""
+        introduces a table ("… in millions of euros"), and `lead_in` what the sentence that
+        introduces a list gives its items."""
         text, doc, discourse = self.text, self.document, self.discourse
         block_span = (block.start, block.end)
         quantities = Spans(promote_persons(q, text) for q in find_quantities(text, *block_span))
@@ -173,6 +176,8 @@ class _DocumentExtractor:
                 whole = sentences[index] if sentences else Sentence(*line)
                 sentence = _figure_window(text, whole, quantity)
                 context = discourse.context(index, sentences, mentions, previous, row_actor)
+                if lead_in is not None:
+                    context = [*lead_in.actors, *context]
                 hints = respectively(text, sentence, quantities, mentions)
                 hint = hints.get(quantity.start)
                 lead = (
@@ -204,6 +209,8 @@ class _DocumentExtractor:
                         discourse.both(index, sentences, mentions),
                     )
                 refs, carried_time, pair = carried[index]
+                if carried_time is None and lead_in is not None:
+                    carried_time = lead_in.time  # the list's lead-in dates its items
                 if sentences and discourse.region is not None:
                     refs = discourse.region_refs(sentence, refs or mentions) or refs
                 actors = refs or mentions

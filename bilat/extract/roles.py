@@ -135,7 +135,15 @@ def _compound_head(text: str, position: int, ceiling: int) -> str:
     return known[-1] if known else _noun_after(text, position, ceiling)
 
 
+def _singular(noun: str) -> str:
+    """"contributions" -> "contribution" where only the singular is listed."""
+    if noun.endswith("s") and noun not in _HOLDER_NOUNS and noun[:-1] in _HOLDER_NOUNS:
+        return noun[:-1]
+    return noun
+
+
 def _holder_or_base(noun: str, fallback: Role) -> Role:
+    noun = _singular(noun)
     if noun in _HOLDER_NOUNS:
         return "object"
     if noun in _BASE_NOUNS:
@@ -173,7 +181,7 @@ def role_of(
         # "Chinese investment" reads like "China's investment"; "Kazakh exports" like
         # "Kazakhstan's exports".
         noun = _noun_after(text, mention.end, sentence_end)
-        if noun in _HOLDER_NOUNS or noun in _BASE_NOUNS:
+        if _singular(noun) in _HOLDER_NOUNS or noun in _BASE_NOUNS:
             return _holder_or_base(noun, "subject")
     if _PAREN_AFTER.search(text[max(sentence_start, mention.start - 3) : mention.start]):
         return "object"  # "13 percent (China)": the partner named after a figure

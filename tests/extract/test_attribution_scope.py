@@ -382,3 +382,28 @@ def test_another_figure_continues_the_measure_before() -> None:
     text = "Qatar exported 20 bcm of gas to China in 2023. Japan took another 8 bcm."
     row = _row(text, "8 bcm")
     assert (row["indicator"], row["object"]) == ("gas_exports", "JPN")
+
+
+def test_a_lead_in_gives_its_list_items_their_sides_and_time() -> None:
+    text = (
+        "Notes on Laos\n\nJapanese engagement in Laos in 2022 included:\n\n"
+        "  • about $400 million of direct investment;\n"
+        "  • 9 loan agreements signed by state banks."
+    )
+    row = _row(text, "$400 million")
+    assert (row["subject"], row["object"], row["time"]) == ("LAO", "JPN", "2022")
+    assert _row(text, "9 loan agreements")["time"] == "2022"
+
+
+def test_a_lead_in_goal_year_dates_no_item() -> None:
+    text = "Laos's aims for 2030:\n\n1. cut the share of debt owed to China below 20%;"
+    assert _row(text, "20%", published="2024-01-01")["time"] is None
+
+
+def test_a_demonym_before_a_plural_holder_noun_is_the_counterpart() -> None:
+    text = (
+        "The minister listed the following Japanese contributions to Laos:\n\n"
+        "  • $90 million in debt relief."
+    )
+    row = _row(text, "$90 million")
+    assert (row["subject"], row["object"]) == ("LAO", "JPN")
