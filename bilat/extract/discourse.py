@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from bilat.extract.gazetteer import Gazetteer
 from bilat.extract.roles import names_an_institution, role_of
 from bilat.extract.sentences import split_sentences
-from bilat.extract.timex import find_times
 from bilat.extract.spans import Spans, starting_in
+from bilat.extract.timex import find_times
 from bilat.extract.types import EntityMention, Role, Sentence, TimeMention
 from bilat.ingest.layout import Block, blocks
 from bilat.model import Claim, TimeRef
@@ -275,7 +275,9 @@ class Discourse:
             for t in find_times(self.text, last.start, last.end, doc_date=self.date)
             if self.date is None or t.time.start[:4] <= self.date[:4]
         ]
-        return LeadIn(tuple((m.entity, role) for m, role in read), times[-1].time if times else None)
+        return LeadIn(
+            tuple((m.entity, role) for m, role in read), times[-1].time if times else None
+        )
 
     def context(
         self,

@@ -21,7 +21,7 @@ from typing import Any
 from bilat.extract import tables
 from bilat.extract.attribute import attribute
 from bilat.extract.clauses import figure_clause
-from bilat.extract.discourse import LeadIn, ROLE_NOUN, Discourse
+from bilat.extract.discourse import ROLE_NOUN, Discourse, LeadIn
 from bilat.extract.ellipsis import (
     counted_by_phrase,
     elliptic_figures,

@@ -136,7 +136,7 @@ def _compound_head(text: str, position: int, ceiling: int) -> str:
 
 
 def _singular(noun: str) -> str:
-    """"contributions" -> "contribution" where only the singular is listed."""
+    """ "contributions" -> "contribution" where only the singular is listed."""
     if noun.endswith("s") and noun not in _HOLDER_NOUNS and noun[:-1] in _HOLDER_NOUNS:
         return noun[:-1]
     return noun
