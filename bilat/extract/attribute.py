@@ -23,6 +23,7 @@ from bilat.extract.cues import CAPITAL_OF, choose, is_headcount, rules_by_indica
 from bilat.extract.figure_time import time_for
 from bilat.extract.roles import (
     WHOLE_OF,
+    crossed_countries,
     indirect_object,
     is_agent,
     is_recipient,
@@ -128,8 +129,12 @@ def attribute(
     if any(semi - 30 <= end < semi for end in earlier_ends):
         semi = s_start
 
+    # A country a pipeline or route only crosses is neither side of what flows through it,
+    # unless the figure measures that transit.
+    crossed = set() if indicator == "oil_transit_share" else crossed_countries(mentions, text)
+
     def rank(m: EntityMention) -> tuple[int, int]:
-        if any(a <= m.start < b for a, b in asides) or m.start < semi:
+        if any(a <= m.start < b for a, b in asides) or m.start < semi or m.start in crossed:
             return (3, abs(quantity.start - m.start))
         if a_start <= m.start < c_end:
             gap = quantity.start - m.end if m.end <= quantity.start else m.start - quantity.end

@@ -261,3 +261,31 @@ def indirect_object(
             if giver.end <= verb.start() and _GIVER_GAP.fullmatch(text, giver.end, verb.start()):
                 return giver, receiver
     return None
+
+
+# "a pipeline that crosses Georgia and Turkey", "a route transiting Kazakhstan"
+_CROSSING = re.compile(
+    r"\b(?:cross(?:es|ed|ing)?|transit(?:s|ed|ing)?|traverses?|(?:runs?|passes|passing)\s+through)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def crossed_countries(mentions: Sequence[EntityMention], text: str) -> set[int]:
+    """Where the countries that a route only crosses start: the one after a crossing verb and
+    the others of its list ("crosses Georgia and Turkey")."""
+    found: set[int] = set()
+    chained = False
+    previous_end = -1
+    for m in mentions:
+        after_list = chained and _LIST_STEP.fullmatch(text, previous_end, m.start) is not None
+        if _CROSSING.search(text, max(0, m.start - 24), m.start) or after_list:
+            found.add(m.start)
+            chained = True
+        else:
+            chained = False
+        previous_end = m.end
+    return found
+
+
+_LIST_STEP = re.compile(r",?\s+(?:and\s+)?|,\s*")

@@ -407,3 +407,12 @@ def test_a_demonym_before_a_plural_holder_noun_is_the_counterpart() -> None:
     )
     row = _row(text, "$90 million")
     assert (row["subject"], row["object"]) == ("LAO", "JPN")
+
+
+def test_a_country_a_pipeline_crosses_is_neither_side() -> None:
+    text = (
+        "Notes on Armenia\n\nArmenia buys its gas abroad: Russia agreed in 2023 to deliver "
+        "up to 2 bcm a year through a pipeline that crosses Georgia."
+    )
+    row = _row(text, "2 bcm")
+    assert (row["subject"], row["object"]) == ("RUS", "ARM")
