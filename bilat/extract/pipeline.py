@@ -134,7 +134,8 @@ class _DocumentExtractor:
         mentions = Spans(
             _outside(self.gazetteer.find(text, block.start, block.end, at=self.date), quantities)
         )
-        times = Spans(find_times(text, block.start, block.end, doc_date=self.date))
+        base = lead_in.time.year if lead_in is not None and lead_in.time is not None else None
+        times = Spans(find_times(text, block.start, block.end, self.date, base))
         sentences = split_sentences(text, block.start, block.end)
         extra = [
             q

@@ -358,12 +358,18 @@ def _base_year(mention: TimeMention) -> int:
 
 
 def find_times(
-    text: str, start: int = 0, end: int | None = None, doc_date: str | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    doc_date: str | None = None,
+    base_year: int | None = None,
 ) -> list[TimeMention]:
     """Times written in text[start:end], in order, with offsets into text.
 
     doc_date (ISO, as precise as known) resolves "last year", "a year earlier", "the previous
-    decade" and closes "since 2009"; without it those relative times are skipped.
+    decade" and closes "since 2009"; without it those relative times are skipped. base_year
+    is the year the text before this stretch was about (a list's lead-in), from which "a year
+    earlier" counts until the stretch names a year of its own.
     """
     length = len(text)
     end = length if end is None else max(0, min(end, length))
@@ -391,8 +397,8 @@ def find_times(
         for position in reversed(candidates):
             m = _TIME.match(text, position, limit)
             if m is not None and m.end() > at:
-                base_year = _base_year(found[-1]) if found else None
-                found.extend(_mentions(text, m, end, doc_date, doc_year, base_year))
+                base = _base_year(found[-1]) if found else base_year
+                found.extend(_mentions(text, m, end, doc_date, doc_year, base))
                 covered = m.end()
                 break
     return found

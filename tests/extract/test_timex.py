@@ -281,3 +281,10 @@ def test_year_of() -> None:
     assert year_of(one("Since 2009 it grew.", "2018")) == 2018
     with pytest.raises(ValueError):
         year_of("")
+
+
+def test_a_year_earlier_counts_from_the_base_year_given() -> None:
+    text = "up from 900 a year earlier"
+    times = find_times(text, doc_date="2024-05-01", base_year=2021)
+    assert [t.time.start for t in times] == ["2020"]
+    assert [t.time.start for t in find_times(text, doc_date="2024-05-01")] == ["2023"]
