@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bilat.extract.clauses import CLAUSE_END, NEW_CLAUSE, bracketed_asides, own_clause
+from bilat.extract.clauses import CLAUSE_END, NEW_CLAUSE, bracketed_asides, own_clause, sources
 from bilat.extract.cues import CAPITAL_OF, choose, is_headcount, rules_by_indicator
 from bilat.extract.figure_time import time_for
 from bilat.extract.roles import (
@@ -101,16 +101,20 @@ def attribute(
     obj: str | None = None if one_sided else object_hint
     how: list[str] = ["named by 'respectively' or 'the two countries'"] if subject_hint else []
 
+    symmetric = spec is not None and spec.symmetric  # trade: either side may lead
+
     def take(entity: str, role: Role | None, why: str) -> None:
         nonlocal subject, obj
         if role != "object" and subject is None and entity != obj:
             subject = entity
             how.append(f"subject {why}")
-        elif role != "subject" and obj is None and entity != subject and not one_sided:
+        elif (
+            (role != "subject" or symmetric) and obj is None and entity != subject and not one_sided
+        ):
             obj = entity
             how.append(f"object {why}")
 
-    asides = bracketed_asides(quantity, text, s_start, s_end)
+    asides = bracketed_asides(quantity, text, s_start, s_end) + sources(text, s_start, s_end)
     # "toward the Chinese border": a demonym that names a place is no actor
     mentions = [m for m in mentions if not names_a_place(m, text, s_end)]
 

@@ -102,3 +102,20 @@ def own_clause(text: str, start: int, figure: int) -> bool:
     "… in Germany and Austria, and remittances to Serbia reached €4.2 billion"."""
     boundaries = list(_AND_CLAUSE.finditer(text, start, figure))
     return bool(boundaries) and _VERB.search(text, boundaries[-1].end(), figure) is not None
+
+
+# Who a figure is attributed to: "according to Russian migration data", "by Moscow's count",
+# ", the Kremlin says." A source named there is not a side of the figure.
+_SOURCE = re.compile(
+    r"\baccording\s+to\s+[^,.;:]{1,60}"
+    r"|\bby\s+[\w’' -]{1,30}?['’]s?\s+(?:own\s+)?(?:count|estimates?|figures|data|reckoning|"
+    r"calculations?)\b"
+    r"|,\s*(?:the\s+)?[^,.;:]{1,50}?\s+(?:says?|said|reports?|reported|estimates?|claims?)"
+    r"(?=\s*[,.;]|\s*$)",
+    re.I,
+)
+
+
+def sources(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of text[start:end] that name where its figures come from."""
+    return [(m.start(), m.end()) for m in _SOURCE.finditer(text, start, end)]

@@ -416,3 +416,21 @@ def test_a_country_a_pipeline_crosses_is_neither_side() -> None:
     )
     row = _row(text, "2 bcm")
     assert (row["subject"], row["object"]) == ("RUS", "ARM")
+
+
+def test_the_source_of_a_figure_is_not_its_side() -> None:
+    text = (
+        "Some 300,000 Nepalis live in Malaysia, by Kuala Lumpur's count, and their transfers "
+        "home came to $1 billion in 2022."
+    )
+    row = _row(text, "$1 billion")
+    assert (row["indicator"], row["subject"]) == ("remittances", "NPL")
+
+
+def test_either_side_of_a_symmetric_measure_may_come_from_context() -> None:
+    text = (
+        "Notes on Chile\n\nChile trades widely.\n\nTrade with Peru is the densest. Bilateral "
+        "trade reached $4bn last year."
+    )
+    row = _row(text, "$4bn", published="2024-03-01")
+    assert {row["subject"], row["object"]} == {"CHL", "PER"}
