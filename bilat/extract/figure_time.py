@@ -52,7 +52,7 @@ def time_for(
         return cited
 
     def belongs(t: TimeMention) -> bool:
-        if quantity.qualifier == "change" and _BASE.search(text, max(0, t.start - 16), t.start):
+        if _BASE.search(text, max(0, t.start - 16), t.start):
             return False  # "up 18 percent on 2023": the year compared with, not the figure's
         if c_start <= t.start < c_end:
             return True

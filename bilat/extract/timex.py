@@ -117,7 +117,7 @@ _CORES = [
     r"(?P<k_rel>\b(?P<rel_the>the\s+)?(?P<rel>last|this|next|previous|past|current|coming|following"
     r"|preceding|same|that)"
     r"\s+year\b)",
-    rf"(?P<k_ago>\b(?P<ago_n>{_NUM})\s+years?\s+(?P<ago>earlier|ago|previously|later)\b)",
+    rf"(?P<k_ago>\b(?P<ago_n>{_NUM}|the)\s+years?\s+(?P<ago>earlier|ago|previously|later|before)\b(?!\s+last))",
     r"(?P<k_decago>\b(?:a|one)\s+decade\s+(?:earlier|ago|before)\b)",
     r"(?P<k_decrel>\b(?:the\s+)?(?:previous|past|last|preceding)\s+decade\b)",
     rf"(?P<k_pastn>\b(?:the\s+)?(?:past|last|previous|preceding)\s+(?P<pn>{_NUM})\s+years\b)",
@@ -264,7 +264,8 @@ def _relative(m: re.Match[str], doc_year: int | None, base_year: int | None) -> 
             return None if base is None else TimeRef(str(base + _ANAPHORIC_SHIFT[word]))
         return None if doc_year is None else TimeRef(str(doc_year + _DEICTIC_SHIFT[word]))
     if kind == "k_ago":
-        count = _NUMBERS.get(g("ago_n").lower()) or int(g("ago_n"))
+        number = g("ago_n").lower()
+        count = 1 if number == "the" else _NUMBERS.get(number) or int(number)  # "the year before"
         direction = g("ago").lower()
         base = doc_year if direction == "ago" or base_year is None else base_year
         if base is None:

@@ -434,3 +434,11 @@ def test_either_side_of_a_symmetric_measure_may_come_from_context() -> None:
     )
     row = _row(text, "$4bn", published="2024-03-01")
     assert {row["subject"], row["object"]} == {"CHL", "PER"}
+
+
+def test_a_year_compared_with_dates_no_figure() -> None:
+    text = (
+        "In 2023 Japanese firms registered $2 billion of projects, up 10 percent on the year "
+        "before, and Korean firms another $1 billion."
+    )
+    assert _row(text, "$1 billion")["time"] == "2023"

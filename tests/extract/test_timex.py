@@ -288,3 +288,9 @@ def test_a_year_earlier_counts_from_the_base_year_given() -> None:
     times = find_times(text, doc_date="2024-05-01", base_year=2021)
     assert [t.time.start for t in times] == ["2020"]
     assert [t.time.start for t in find_times(text, doc_date="2024-05-01")] == ["2023"]
+
+
+def test_the_year_before_counts_back_from_the_year_named_before_it() -> None:
+    times = find_times("It reached 5 in 2023, down from 7 the year before.", doc_date="2024-12-02")
+    assert [str(t.time) for t in times] == ["2023", "2022"]
+    assert find_times("the year before last", doc_date="2024-12-02") == []
