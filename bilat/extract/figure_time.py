@@ -26,6 +26,13 @@ _BASE = re.compile(
     r"\b(?:on|over|from|than|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?$",
     re.I,
 )
+# For any figure: "…, up 10 percent on the year before, and B another $1 billion"; "on" only
+# before a relative year, since "on March 3" dates a figure.
+_COMPARED = re.compile(
+    r"\b(?:than|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?$", re.I
+)
+_ON = re.compile(r"\bon\s+$", re.I)
+_RELATIVE_YEAR = ("the year", "a year", "the previous", "the preceding")
 # "all figures for 2018", "the data are from 2016": a time that dates every figure around it.
 _FOR_ALL = re.compile(
     r"\b(?:all|the|these|both)\s+(?:figures|data|numbers|values|shares)\s+"
@@ -52,7 +59,15 @@ def time_for(
         return cited
 
     def belongs(t: TimeMention) -> bool:
-        if _BASE.search(text, max(0, t.start - 16), t.start):
+        before = max(0, t.start - 16)
+        if quantity.qualifier == "change":
+            compared = _BASE.search(text, before, t.start) is not None
+        else:
+            compared = _COMPARED.search(text, before, t.start) is not None or (
+                _ON.search(text, before, t.start) is not None
+                and t.text.lower().startswith(_RELATIVE_YEAR)
+            )
+        if compared:
             return False  # "up 18 percent on 2023": the year compared with, not the figure's
         if c_start <= t.start < c_end:
             return True
