@@ -60,6 +60,7 @@ def attribute(
     subject_hint: str | None = None,
     object_hint: str | None = None,
     lead: tuple[str | None, str] | None = None,
+    lead_first: bool = False,
     later_figures: Sequence[int] = (),
     earlier_ends: Sequence[int] = (),
     previous_counterpart: tuple[str, str] | None = None,
@@ -73,8 +74,10 @@ def attribute(
     same unit before this one in the sentence and its indicator, which an elliptical figure
     that names no cue and no actor of its own before it shares ("52,000 students from A
     …, against 14,000 from B"); `later_figures` are where the sentence's later figures start,
-    `earlier_ends` where its earlier ones end; `previous_counterpart` is the counterpart of
-    the paragraph's last figure and its indicator, taken only for a figure of that indicator.
+    `earlier_ends` where its earlier ones end; `lead_first` makes `lead` the indicator even
+    where the figure's own words name another ("a larger share, 19 percent");
+    `previous_counterpart` is the counterpart of the paragraph's last figure and its
+    indicator, taken only for a figure of that indicator.
     """
     s_start, s_end = sentence
     c_start, c_end = clause
@@ -92,6 +95,9 @@ def attribute(
         indicator, cued, rule = "population", True, rules_by_indicator().get("population")
     elif CAPITAL_OF.search(text, max(s_start, quantity.start - 40), quantity.start):
         indicator, cued, rule = "other", False, None  # a fund's or bank's own capital
+    elif lead_first and lead_indicator is not None:
+        # "A took a larger share, 19 percent": a share of the measure named before
+        indicator, cued, rule = lead_indicator, True, rules_by_indicator().get(lead_indicator)
     else:
         indicator, cued, rule = choose(quantity, cue_text, near_text, lead_indicator)
 

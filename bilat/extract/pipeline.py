@@ -189,11 +189,13 @@ class _DocumentExtractor:
                     else None
                 )
                 before = latest.get((index - 1, quantity.unit))
+                another_share = _OTHER_SHARE.search(text, sentence.start, quantity.start)
                 if (
                     lead is None
                     and before is not None
                     and (
-                        ROLE_NOUN.search(text, sentence.start, sentence.end)
+                        another_share
+                        or ROLE_NOUN.search(text, sentence.start, sentence.end)
                         or _MORE_OF.search(text, max(sentence.start, quantity.start - 24),
                                            quantity.start)
                     )
@@ -232,6 +234,7 @@ class _DocumentExtractor:
                     quantity, sentence, quantities, actors, times, context, carried_time,
                     hint=pair[0] if pair else hint, object_hint=pair[1] if pair else None,
                     lead=lead,
+                    lead_first=bool(another_share) and lead is not None,
                     previous_counterpart=(
                         (previous.object, previous.indicator)
                         if previous is not None and previous.object
@@ -270,6 +273,7 @@ class _DocumentExtractor:
         hint: str | None = None,
         object_hint: str | None = None,
         lead: tuple[str | None, str] | None = None,
+        lead_first: bool = False,
         previous_counterpart: tuple[str, str] | None = None,
     ) -> Claim:
         if clause is None:
@@ -290,6 +294,7 @@ class _DocumentExtractor:
             subject_hint=hint,
             object_hint=object_hint,
             lead=lead,
+            lead_first=lead_first,
             previous_counterpart=previous_counterpart,
             later_figures=[
                 q.start
@@ -358,6 +363,10 @@ class _DocumentExtractor:
 
 # "Turkey took another 9.5 bcm": more of the measure the sentence before gave.
 _MORE_OF = re.compile(r"\b(?:another|a further|an additional|the remaining)\s+(?:\w+\s+)?$", re.I)
+# "The EU took a larger share, 19 percent": a share of the measure the sentence before gave.
+_OTHER_SHARE = re.compile(
+    r"\b(?:a|the)\s+(?:larger|bigger|smaller|greater|largest|biggest|smallest)\s+share\b", re.I
+)
 
 # A "sentence" longer than this is no sentence (a list without stops, a table flattened
 # into one line): a figure is then read within a window around it, so that the work per

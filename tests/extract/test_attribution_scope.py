@@ -442,3 +442,12 @@ def test_a_year_compared_with_dates_no_figure() -> None:
         "before, and Korean firms another $1 billion."
     )
     assert _row(text, "$1 billion")["time"] == "2023"
+
+
+def test_a_larger_share_continues_the_share_named_before() -> None:
+    text = (
+        "Notes on Moldova\n\nMoldova trades west.\n\nRomania bought 30 percent of Moldova's "
+        "exports in 2023. The EU took a larger share, 60 percent."
+    )
+    row = _row(text, "60 percent")
+    assert (row["indicator"], row["subject"], row["object"]) == ("export_share", "MDA", "EU")
