@@ -92,9 +92,16 @@ def bracketed_asides(quantity: Quantity, text: str, start: int, end: int) -> lis
 _VERB = re.compile(
     r"\b(?:\w+ed|is|are|was|were|has|have|had|hit|rose|fell|grew|came|stood|made|paid|sent|"
     r"took|gave|keeps?|holds?|gets?|got|runs?|ran|remains?|became|sold|bought|lent|spent|"
-    r"built|won|lost|cut|set|put|reach(?:es)?|climbs?|falls?|rises?|grows?)\b",
+    r"built|won|lost|cut|set|put|reach(?:es)?|climbs?|falls?|rises?|grows?|broke|began|"
+    r"brought|chose|drew|fought|found|held|kept|led|left|met|said|saw|struck|told|went|"
+    r"wrote|swore|shook|split|quit|withdrew|overtook|undertook|forgave|upheld)\b",
     re.I,
 )
+
+
+def has_verb(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a word that is most likely a finite verb."""
+    return start < end and _VERB.search(text, start, end) is not None
 
 
 def own_clause(text: str, start: int, figure: int) -> bool:

@@ -52,7 +52,9 @@ _CONTINUES = re.compile(
 )
 _DEFINITE = re.compile(r"\s*The\s")
 _BOTH = re.compile(
-    r"\b(?:the two|both) (?:countries|states|sides|governments|neighbou?rs|nations)\b", re.I
+    r"\b(?:the two|both) (?:countries|states|sides|governments|neighbou?rs|nations|armies|"
+    r"militaries|navies|leaders|presidents|capitals|economies)\b",
+    re.I,
 )
 
 
@@ -236,13 +238,14 @@ class Discourse:
 
     def both(
         self, index: int, sentences: Sequence[Sentence], mentions: Sequence[EntityMention]
-    ) -> tuple[str, str] | None:
+    ) -> tuple[str, str, int] | None:
         """ "The border the two countries share": the two countries are the ones this sentence
-        and the one before it name, nearest first."""
+        and the one before it name, nearest first; with where the phrase stands."""
         if not sentences:
             return None
         sentence = sentences[index]
-        if not _BOTH.search(self.text, sentence.start, sentence.end):
+        phrase = _BOTH.search(self.text, sentence.start, sentence.end)
+        if phrase is None:
             return None
         spans = [sentence] + ([sentences[index - 1]] if index > 0 else [])
         found: list[str] = []
@@ -250,7 +253,7 @@ class Discourse:
             for m in starting_in(mentions, span.start, span.end):
                 if m.kind == "country" and m.entity not in found:
                     found.append(m.entity)
-        return (found[0], found[1]) if len(found) >= 2 else None
+        return (found[0], found[1], phrase.start()) if len(found) >= 2 else None
 
     def lead_in(self, previous: Block | None, block: Block) -> LeadIn | None:
         """The lead-in of a list block: the last sentence of the block before it, when that

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bilat.extract.clauses import NEW_CLAUSE
+from bilat.extract.clauses import NEW_CLAUSE, has_verb
 from bilat.extract.types import Quantity, TimeMention
 from bilat.model import TimeRef
 
@@ -76,7 +76,9 @@ def time_for(
         if t.start < quantity.start or _FOR_ALL.search(text, max(0, t.start - 30), t.start):
             return True
         stands_between = any(c_end <= at < t.start for at in later_figures)
-        return not stands_between and not NEW_CLAUSE.search(text, quantity.end, t.start)
+        # "…, under a lease agreed in 2010": a verb of its own dates something else
+        own_verb = has_verb(text, c_end, t.start)
+        return not (stands_between or own_verb or NEW_CLAUSE.search(text, quantity.end, t.start))
 
     times = [t for t in times if belongs(t)]
     if not times:

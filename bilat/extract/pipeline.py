@@ -20,7 +20,7 @@ from typing import Any
 
 from bilat.extract import tables
 from bilat.extract.attribute import attribute
-from bilat.extract.clauses import figure_clause
+from bilat.extract.clauses import NEW_CLAUSE, figure_clause
 from bilat.extract.discourse import ROLE_NOUN, Discourse, LeadIn
 from bilat.extract.ellipsis import (
     counted_by_phrase,
@@ -152,7 +152,7 @@ class _DocumentExtractor:
         previous: Claim | None = None
         last: Claim | None = None
         sentence_starts = [s.start for s in sentences]
-        carried: dict[int, tuple[Spans | None, TimeRef | None, tuple[str, str] | None]] = {}
+        carried: dict[int, tuple[Spans | None, TimeRef | None, tuple[str, str, int] | None]] = {}
         latest: dict[tuple[int, str], Claim] = {}  # (sentence, unit) -> its last claim
         for line_match in _LINE.finditer(text, block.start, block.end):
             line = (line_match.start(), line_match.end())
@@ -211,7 +211,16 @@ class _DocumentExtractor:
                         discourse.carried_time(index, sentences, times, mentions),
                         discourse.both(index, sentences, mentions),
                     )
-                refs, carried_time, pair = carried[index]
+                refs, carried_time, both = carried[index]
+                # "…, and the two armies held 14 exercises": the two only for their own clause
+                pair = (
+                    _topic_first(both[0], both[1], discourse.topic)
+                    if both is not None
+                    and not NEW_CLAUSE.search(
+                        text, min(both[2], quantity.start), max(both[2], quantity.start)
+                    )
+                    else None
+                )
                 if carried_time is None and lead_in is not None:
                     carried_time = lead_in.time  # the list's lead-in dates its items
                 if sentences and discourse.region is not None:
@@ -359,6 +368,11 @@ class _DocumentExtractor:
                 near, cue,
             )  # fmt: skip
             self.result.claims.append(claim)
+
+
+def _topic_first(a: str, b: str, topic: str | None) -> tuple[str, str]:
+    """The two countries of "the two sides", the document's own first: it is the side."""
+    return (b, a) if b == topic else (a, b)
 
 
 # "Turkey took another 9.5 bcm": more of the measure the sentence before gave.

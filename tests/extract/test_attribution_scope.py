@@ -451,3 +451,21 @@ def test_a_larger_share_continues_the_share_named_before() -> None:
     )
     row = _row(text, "60 percent")
     assert (row["indicator"], row["subject"], row["object"]) == ("export_share", "MDA", "EU")
+
+
+def test_a_time_with_a_verb_of_its_own_dates_something_else() -> None:
+    text = (
+        "Russia keeps about 3,000 troops in Transnistria, a region that broke away from "
+        "Moldova in 1992."
+    )
+    assert _row(text, "3,000 troops")["time"] is None
+
+
+def test_the_two_armies_are_the_two_countries_of_their_own_clause_only() -> None:
+    text = (
+        "Notes on Armenia\n\nArmenia looks west.\n\nFrance keeps 40 military advisers in "
+        "Armenia, and the two armies held 3 joint exercises in 2023."
+    )
+    advisers, drills = _row(text, "40 military advisers"), _row(text, "3 joint exercises")
+    assert (advisers["subject"], advisers["object"]) == ("ARM", "FRA")
+    assert (drills["subject"], drills["object"]) == ("ARM", "FRA")
