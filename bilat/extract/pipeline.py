@@ -189,7 +189,9 @@ class _DocumentExtractor:
                     else None
                 )
                 before = latest.get((index - 1, quantity.unit))
-                another_share = _OTHER_SHARE.search(text, sentence.start, quantity.start)
+                another_share = _OTHER_SHARE.search(
+                    text, max(sentence.start, quantity.start - 40), quantity.start
+                )
                 if (
                     lead is None
                     and before is not None
