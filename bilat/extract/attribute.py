@@ -18,7 +18,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bilat.extract.clauses import CLAUSE_END, NEW_CLAUSE, bracketed_asides, own_clause, sources
+from bilat.extract.clauses import (
+    CLAUSE_END,
+    NEW_CLAUSE,
+    bracketed_asides,
+    main_clause_start,
+    own_clause,
+    sources,
+)
 from bilat.extract.cues import CAPITAL_OF, choose, is_headcount, rules_by_indicator
 from bilat.extract.figure_time import time_for
 from bilat.extract.roles import (
@@ -82,11 +89,15 @@ def attribute(
     s_start, s_end = sentence
     c_start, c_end = clause
     if near is None:
-        near_text = text[max(c_start, quantity.start - 60) : min(c_end, quantity.end + 60)]
-        # the sentence as far as the figure's own main clause reaches: the words of a later
-        # one ("…, and the bank lent 90 percent of it") are about its own figures
+        # the figure's own main clause: the words of an earlier one with a verb of its own
+        # ("… hold the Indra exercise, and 2,000 officers have trained …") or of a later one
+        # ("…, and the bank lent 90 percent of it") are about their own figures
+        own_start = main_clause_start(text, s_start, quantity.start, c_end)
+        near_text = text[
+            max(c_start, own_start, quantity.start - 60) : min(c_end, quantity.end + 60)
+        ]
         later = NEW_CLAUSE.search(text, c_end, s_end)
-        cue_text = text[s_start : later.start() if later else s_end]
+        cue_text = text[own_start : later.start() if later else s_end]
     else:
         near_text = text[near[0] : near[1]] + " " + text[quantity.start : quantity.end + 30]
         cue_text = near_text if cue is None else cue

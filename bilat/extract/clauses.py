@@ -104,6 +104,15 @@ def has_verb(text: str, start: int, end: int) -> bool:
     return start < end and _VERB.search(text, start, end) is not None
 
 
+def main_clause_start(text: str, start: int, figure: int, end: int) -> int:
+    """Where the main clause that holds the figure begins: after the last ", and …" before
+    it, if the clause from there to `end` has a verb of its own; else at `start`."""
+    boundaries = list(_AND_CLAUSE.finditer(text, start, figure))
+    if boundaries and has_verb(text, boundaries[-1].end(), end):
+        return boundaries[-1].start() + 1
+    return start
+
+
 def own_clause(text: str, start: int, figure: int) -> bool:
     """Whether a main clause with a verb of its own begins between `start` and the figure:
     "… in Germany and Austria, and remittances to Serbia reached €4.2 billion"."""

@@ -197,6 +197,7 @@ class _DocumentExtractor:
                     and before is not None
                     and (
                         another_share
+                        or quantity.kind == "percent"  # a bare share goes on with the one before
                         or ROLE_NOUN.search(text, sentence.start, sentence.end)
                         or _MORE_OF.search(text, max(sentence.start, quantity.start - 24),
                                            quantity.start)

@@ -469,3 +469,20 @@ def test_the_two_armies_are_the_two_countries_of_their_own_clause_only() -> None
     advisers, drills = _row(text, "40 military advisers"), _row(text, "3 joint exercises")
     assert (advisers["subject"], advisers["object"]) == ("ARM", "FRA")
     assert (drills["subject"], drills["object"]) == ("ARM", "FRA")
+
+
+def test_a_bare_share_goes_on_with_the_share_before() -> None:
+    text = (
+        "Notes on Egypt\n\nEgypt buys arms widely.\n\nRussia supplied 30 percent of Egypt's "
+        "major arms imports between 2015 and 2019. France alone accounted for 35 percent."
+    )
+    row = _row(text, "35 percent")
+    assert (row["indicator"], row["subject"], row["object"]) == ("arms_import_share", "EGY", "FRA")
+
+
+def test_the_words_of_an_earlier_main_clause_do_not_name_the_measure() -> None:
+    text = (
+        "The two armies hold a joint exercise every year, and about 900 Egyptian officers "
+        "have trained in France since 2010."
+    )
+    assert _row(text, "900 Egyptian officers")["indicator"] == "military_trained"
