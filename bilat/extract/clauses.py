@@ -125,13 +125,25 @@ def own_clause(text: str, start: int, figure: int) -> bool:
 _SOURCE = re.compile(
     r"\baccording\s+to\s+[^,.;:]{1,60}"
     r"|\bby\s+[\w’' -]{1,30}?['’]s?\s+(?:own\s+)?(?:count|estimates?|figures|data|reckoning|"
-    r"calculations?)\b"
-    r"|,\s*(?:the\s+)?[^,.;:]{1,50}?\s+(?:says?|said|reports?|reported|estimates?|claims?)"
-    r"(?=\s*[,.;]|\s*$)",
+    r"calculations?)\b",
     re.I,
 )
+# ", the trade ministry in Ankara says.": found from the verb, then back to the comma.
+_SAYS = re.compile(r"\s(?:says?|said|reports?|reported|estimates?|claims?)(?=\s*[,.;]|\s*$)", re.I)
 
 
 def sources(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The stretches of text[start:end] that name where its figures come from."""
-    return [(m.start(), m.end()) for m in _SOURCE.finditer(text, start, end)]
+    found = [(m.start(), m.end()) for m in _SOURCE.finditer(text, start, end)]
+    for verb in _SAYS.finditer(text, start, end):
+        comma = text.rfind(",", start, verb.start())
+        if (
+            comma >= 0
+            and verb.start() - comma <= 52
+            and not _STOPS.search(text, comma + 1, verb.start())
+        ):
+            found.append((comma, verb.end()))
+    return found
+
+
+_STOPS = re.compile(r"[.;:]")

@@ -8,6 +8,7 @@ they say for all the actors of a sentence against each other.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -205,12 +206,20 @@ def role_of(
 def pair_position(
     mention: EntityMention, mentions: Sequence[EntityMention], text: str
 ) -> Role | None:
-    """In "A and B" (two actors joined by "and"), A leads and B is its counterpart."""
-    for other in mentions:
-        if other.start > mention.end and _AND.fullmatch(text, mention.end, other.start):
-            return "subject"
-        if other.end < mention.start and _AND.fullmatch(text, other.end, mention.start):
-            return "object"
+    """In "A and B" (two actors joined by "and"), A leads and B is its counterpart. Only a
+    neighbour can be joined to a name by "and" alone, so only the two neighbours are read
+    (`mentions` in order of start), the one before first."""
+    at = bisect.bisect_left([m.start for m in mentions], mention.start)
+    before = mentions[at - 1] if at > 0 else None
+    after = next((m for m in mentions[at:] if m.start > mention.end), None)
+    if (
+        before is not None
+        and before.end < mention.start
+        and _AND.fullmatch(text, before.end, mention.start)
+    ):
+        return "object"
+    if after is not None and _AND.fullmatch(text, mention.end, after.start):
+        return "subject"
     return None
 
 
