@@ -154,7 +154,7 @@ def attribute(
     # unless the figure measures that transit.
     crossed = set() if indicator == "oil_transit_share" else crossed_countries(mentions, text)
 
-    def rank(m: EntityMention) -> tuple[int, int]:
+    def place(m: EntityMention) -> tuple[int, int]:
         if any(a <= m.start < b for a, b in asides) or m.start < semi or m.start in crossed:
             return (3, abs(quantity.start - m.start))
         if a_start <= m.start < c_end:
@@ -163,6 +163,11 @@ def attribute(
         if m.end <= quantity.start:
             return (1, quantity.start - m.end)
         return (2, m.start - quantity.end)
+
+    ranks = {id(m): place(m) for m in mentions}  # asked several times per actor below
+
+    def rank(m: EntityMention) -> tuple[int, int]:
+        return ranks[id(m)]
 
     roles: list[tuple[EntityMention, Role | None, Role | None]] = []
     for mention in sorted(mentions, key=rank):
