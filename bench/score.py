@@ -75,6 +75,16 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= REL_TOL * max(abs(a), abs(b), 1e-12)
 
 
+def _as_written(predicted: float, gold: float) -> bool:
+    """The prediction rounded to the decimals the label is written with: a label of 66.7
+    for "two thirds" means 2/3, not 0.05 percentage points less."""
+    written = repr(float(gold))
+    if "e" in written or "." not in written:
+        return False
+    decimals = len(written.split(".")[1].rstrip("0"))
+    return decimals > 0 and round(predicted, decimals) == gold
+
+
 def _bounds(r: Record) -> tuple[float, float]:
     low = float(r["value"])
     high = r.get("value_max")
@@ -82,9 +92,10 @@ def _bounds(r: Record) -> tuple[float, float]:
 
 
 def values_agree(pred: Record, gold: Record) -> bool:
-    """Equal within 1e-6 relative, or a single value inside the other's range."""
+    """Equal within 1e-6 relative or to the decimals the label is written with, or a single
+    value inside the other's range."""
     (plo, phi), (glo, ghi) = _bounds(pred), _bounds(gold)
-    if _close(plo, glo) and _close(phi, ghi):
+    if (_close(plo, glo) or _as_written(plo, glo)) and (_close(phi, ghi) or _as_written(phi, ghi)):
         return True
     if plo == phi and glo != ghi:
         return glo <= plo <= ghi or _close(plo, glo) or _close(plo, ghi)

@@ -51,7 +51,14 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from bilat.extract.numbers import FRACTIONS, SCALE_EXPONENTS, normalise_digits, parse_words, scaled
+from bilat.extract.numbers import (
+    FRACTIONS,
+    SCALE_EXPONENTS,
+    normalise_digits,
+    parse_number,
+    parse_words,
+    scaled,
+)
 from bilat.extract.types import Quantity, QuantityKind
 from bilat.model import Qualifier
 
@@ -125,7 +132,7 @@ _PEOPLE: Final[frozenset[str]] = frozenset(
         "businessmen journalists activists protesters demonstrators supporters opponents "
         "servicemembers commandos instructors advisers advisors participants attendees "
         "applicants pupils believers minorities deportees evacuees "
-        "settlers colonists emigres descendants"
+        "settlers colonists emigres descendants presidents leaders ministers bombers"
     )
 )
 _THINGS: Final[frozenset[str]] = frozenset(
@@ -145,7 +152,8 @@ _THINGS: Final[frozenset[str]] = frozenset(
         "branches centres centers divisions brigades battalions regiments sorties strikes "
         "animals sheep cattle livestock languages books titles websites initiatives "
         "programmes programs laws decrees resolutions sanctions investors partners countries "
-        "states nations members sets types kinds batches consignments shipments tranches"
+        "states nations members sets types kinds batches consignments shipments tranches "
+        "republics organizations organisations alliances blocs parties coups"
     )
 )
 _PARTITIVE: Final[frozenset[str]] = frozenset(
@@ -241,7 +249,7 @@ _ANCHOR_FORMS: Final = [w for word in _ANCHOR_WORDS for w in (word, word.capital
 _FIRST: Final = "".join(sorted({w[0] for w in _ANCHOR_FORMS}))
 # The lookahead lets sre skip quickly over characters that cannot start an anchor.
 _ANCHOR: Final = re.compile(
-    rf"(?=[0-9{_FIRST}])(?:(?P<d>{_NUM})|\b(?P<w>{_trie(_ANCHOR_FORMS)})\b)"
+    rf"(?=[0-9{_FIRST}])(?:(?P<d>{_NUM})|\b(?P<w>{_trie(_ANCHOR_FORMS)})(?:fold)?\b)"
 )
 
 _UNIT: Final = rf"""
@@ -309,6 +317,11 @@ _NOUN: Final = re.compile(
     (?:\s+of\s+(?P<of>[A-Za-z][a-z\-]+))?
     """,
     re.VERBOSE | re.IGNORECASE,
+)
+_FOLD: Final = re.compile(r"(?P<fold>[\-‐‑]?fold)\b(?:\s+(?P<after>[A-Za-z]+))?", re.IGNORECASE)
+_OF_THE_NOUN: Final = re.compile(
+    rf"\s+of\s+(?:the|these|those|its|their)\s+(?P<head>{_KNOWN_NOUNS})(?![A-Za-z\-])",
+    re.IGNORECASE,
 )
 # A demonym plural after a number: "500 Kazakhs"; "Chinese", "Turkmen", "Kyrgyz" are also
 # adjectives, so they count only when no word follows ("2,000 Kyrgyz were ...").
@@ -392,6 +405,13 @@ _DEFINITE: Final = re.compile(
 )
 _ONE_IN: Final = re.compile(r"(?i)(?<![A-Za-z0-9])(?:one|1)\s+(?:in|out\s+of)\s+\Z")
 _OF_NEXT: Final = re.compile(r"\s+of\b")
+# "half of 2016", "a quarter of a century", "the first half of the year": a period, not a share
+_PERIOD_OF: Final = re.compile(
+    r"\s+of\s+(?:(?:the|a|an|this|that|last|next)\s+)?"
+    r"(?:\d|(?:century|centuries|decade|year|month|week|day|season|term)\b)",
+    re.IGNORECASE,
+)
+_ORDINAL_LEFT: Final = re.compile(r"(?i)\b(?:first|second|latter|last|final|other)\s+\Z")
 _UNIT_STATEMENT: Final = re.compile(r"(?i)(?<![A-Za-z])(?:in|are|is)\s+\Z")
 _WORD_PHRASE: Final = re.compile(
     r"""
@@ -400,6 +420,7 @@ _WORD_PHRASE: Final = re.compile(
     |(?P<several>several\s+(?:hundred|thousand|million|billion|trillion))\b
     |(?P<halfa>half\s+an?\s+(?:dozen|thousand|million|billion|trillion))\b
     |(?P<frac>(?:(?:one|two|three|four)[\s\-‐‑])?(?:half|thirds?|quarters?|fifths?))\b
+    |(?P<fold>(?:CARD))(?=[\-‐‑]?fold\b)
     |(?P<card>(?:CARD)(?:(?:\s+|[\-‐‑])(?:CARD)|(?<=hundred)\s+and\s+(?:CARD))*
         (?:\s+and\s+a\s+half(?:\s+(?:thousand|million|billion|trillion))?)?)\b
     """.replace("CARD", _trie(_CARDINALS)),
@@ -530,6 +551,16 @@ def _noun_at(text: str, pos: int, hi: int, generic: bool) -> _Noun | None:
             if word not in _NOT_NOUNS and not word.endswith(("ss", "us", "is")):
                 return _Noun(word, g.end("gen"), word in _PEOPLE)
     return None
+
+
+def _partitive_noun(text: str, pos: int, hi: int) -> _Noun | None:
+    """The noun of "three of the countries": a count of a set named just before (not "one
+    of the largest", which ranks)."""
+    m = _OF_THE_NOUN.match(text, pos, hi)
+    if m is None:
+        return None
+    head = m["head"].lower()
+    return _Noun(head, m.end("head"), head in _PEOPLE)
 
 
 def counts_people(noun: str) -> bool:
@@ -771,6 +802,18 @@ def _qualify(
     return left.qualifier, 0
 
 
+def _fold(text: str, s: int, e: int, lo: int, hi: int, times: float) -> Quantity | None:
+    """ "shrank ten-fold" (-90 %), "a 5-fold increase" (+400 %): a change read as a percentage.
+    e is the end of the number; the "-fold" after it is part of the span."""
+    m = _FOLD.match(text, e, hi)
+    if m is None or times <= 1:
+        return None
+    left = _left_at(text, lo, s)
+    sign = left.sign or (-1 if (m["after"] or "").lower() in _NEG_NOUNS else 1)
+    change = (times - 1.0) * 100.0 if sign > 0 else -(1.0 - 1.0 / times) * 100.0
+    return _make(text, s, m.end("fold"), round(change, 10), "percent", "percent", None, "change")
+
+
 def _ratio(text: str, lo: int, s: int, e: int, value: float) -> Quantity | None:
     """ "one in five workers": a share, 20 percent, spanning "one in five"."""
     m = _ONE_IN.search(text, max(lo, s - 12), s)
@@ -783,6 +826,9 @@ def _from_digits(text: str, s: int, e: int, lo: int, hi: int) -> Quantity | None
     """The quantity whose number is written in digits at text[s:e], or None."""
     if _glued_left(text, lo, s):
         return None
+    if e < hi and text[e] in "-‐‑fF" and _FOLD.match(text, e, hi):
+        times = parse_number(text[s:e])
+        return None if times is None else _fold(text, s, e, lo, hi, times)
     first = _read_side(text, s, e, hi)
     if first is None:
         return None
@@ -894,6 +940,9 @@ def _from_words(text: str, s: int, lo: int, hi: int) -> Quantity | None:
     qualifier: Qualifier = "exact"
     if form == "frac":
         return _fraction(text, s, end, lo, hi, phrase)
+    if form == "fold":
+        times = parse_words(phrase)
+        return None if times is None else _fold(text, s, end, lo, hi, times)
     if form == "vague":
         if _UNIT_STATEMENT.search(text, max(lo, s - 12), s):
             return None  # "figures in millions of euros" states a unit, not an amount
@@ -949,6 +998,8 @@ def _from_words(text: str, s: int, lo: int, hi: int) -> Quantity | None:
             ratio = _ratio(text, lo, start, end, value)
             if ratio is not None:
                 return ratio
+        if noun is None and form == "card" and value >= 2:
+            noun = _partitive_noun(text, end, hi)  # "three of the countries"
         if noun is not None:
             end = noun.end
             code = kind = "persons" if noun.persons else "count"
@@ -981,8 +1032,12 @@ def _fraction(text: str, s: int, end: int, lo: int, hi: int, phrase: str) -> Qua
             return None  # "third", "quarter" alone are ordinals or periods
         value = 1.0 / FRACTIONS[words[0]]
     left = _left_at(text, lo, start)
-    if not left.sign and (left.qualifier == "exact" or _OF_NEXT.match(text, end, hi) is None):
-        return None  # "the first half of 2016", "a third country"
+    if not left.sign and (
+        _OF_NEXT.match(text, end, hi) is None  # "a third country"
+        or _PERIOD_OF.match(text, end, hi) is not None  # "a quarter of a century"
+        or _ORDINAL_LEFT.search(text, max(lo, start - 12), start) is not None  # "first half"
+    ):
+        return None
     pct = round(value * 100.0, 10)
     if left.sign:
         return _make(text, start, end, left.sign * pct, "percent", "percent", None, "change")

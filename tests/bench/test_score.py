@@ -89,3 +89,10 @@ def test_recall_with_and_without_gold_lacking_digits() -> None:
     gold = [claim(), claim(start=50, end=60, text="an airbase", value=1.0, unit="count")]
     s = score([claim()], gold)
     assert s.quantity.recall == 0.5 and s.quantity.recall_digits == 1.0
+
+
+def test_a_rounded_label_matches_the_exact_fraction() -> None:
+    two_thirds = claim(text="two thirds", value=66.7, unit="percent")
+    assert values_agree(claim(value=200 / 3, unit="percent"), two_thirds)
+    assert not values_agree(claim(value=66.5, unit="percent"), two_thirds)
+    assert not values_agree(claim(value=7.4e9), claim(value=7e9))  # whole numbers stay exact

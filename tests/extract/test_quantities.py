@@ -149,6 +149,67 @@ def test_half_of_with_a_qualifier_is_a_percentage() -> None:
     assert found("A third country joined the talks.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The port handles two thirds of the grain shipped east.", "two thirds", 200 / 3),
+        ("Wages sent home make up one third of the economy.", "one third", 100 / 3),
+        ("A quarter of the budget goes to roads.", "A quarter", 25.0),
+        ("Half of the loans were never repaid.", "Half", 50.0),
+    ],
+)
+def test_a_fraction_of_something_is_a_share(text: str, span: str, value: float) -> None:
+    q = one(text)
+    assert (q.text, q.unit, q.qualifier) == (span, "percent", "exact")
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A quarter of a century has passed since the treaty.",
+        "The first half of the year was calm.",
+        "Half of 2020 went by without a meeting.",
+    ],
+)
+def test_a_fraction_of_a_period_is_no_share(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Cross-border trade shrank ten-fold after the war.", "ten-fold", -90.0),
+        ("Its grain exports grew threefold in a decade.", "threefold", 200.0),
+        ("The plan foresees a 5-fold increase in output.", "5-fold", 400.0),
+        ("Visitors saw a tenfold drop in flights.", "tenfold", -90.0),
+    ],
+)
+def test_a_fold_change_is_a_percentage_change(text: str, span: str, value: float) -> None:
+    q = one(text)
+    assert (q.text, q.unit, q.qualifier) == (span, "percent", "change")
+    assert q.value == pytest.approx(value)
+
+
+def test_a_count_of_a_named_set() -> None:
+    q = one("The navy keeps depots in three of the countries.")
+    assert (q.text, q.value, q.unit) == ("three of the countries", 3.0, "count")
+    assert found("It is one of the countries that abstained.") == []
+    assert found("Two of the largest banks closed.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The region saw two coups in a decade.", "count"),
+        ("An alliance of six former Soviet republics answered.", "count"),
+        ("Two presidents went into exile.", "persons"),
+    ],
+)
+def test_counted_nouns_of_politics(text: str, unit: str) -> None:
+    assert one(text).unit == unit
+
+
 # --- counts and persons ------------------------------------------------------------------
 
 
