@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -76,6 +76,7 @@ def _has_any(words: str, group: re.Pattern[str]) -> bool:
     return group.search(words) is not None
 
 
+@lru_cache(maxsize=64)  # the figures of one sentence read the same words again and again
 def _words(text: str) -> str:
     return " " + " ".join(WORD.findall(text.lower())) + " "
 

@@ -44,9 +44,17 @@ def any_event_verb() -> re.Pattern[str]:
 def event_patterns() -> tuple[EventPattern, ...]:
     text = resources.files(__package__).joinpath("event_patterns.yaml").read_text("utf-8")
     return tuple(
-        EventPattern(p["subtype"], p["type"], p["needs"], re.compile(p["pattern"], re.I))
+        EventPattern(p["subtype"], p["type"], p["needs"], re.compile(p["pattern"]))
         for p in yaml.safe_load(text)
     )
+
+
+def _lower(text: str) -> str:
+    """Lower case with every offset kept ("İ" lower-cases to two characters: left as is)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _actors(mentions: Sequence[EntityMention]) -> tuple[str, ...]:
@@ -69,11 +77,12 @@ def find_event(
     if not times or not mentions:
         return None
     start, end = sentence
-    if any_event_verb().search(text[start:end].lower()) is None:
-        return None
     body = text[start:end]
+    lowered = _lower(body)
+    if any_event_verb().search(lowered) is None:
+        return None
     for pattern in event_patterns():
-        match = pattern.regex.search(body)
+        match = pattern.regex.search(lowered)
         if match is None:
             continue
         actors = _actors(mentions)
