@@ -153,7 +153,8 @@ _THINGS: Final[frozenset[str]] = frozenset(
         "animals sheep cattle livestock languages books titles websites initiatives "
         "programmes programs laws decrees resolutions sanctions investors partners countries "
         "states nations members sets types kinds batches consignments shipments tranches "
-        "republics organizations organisations alliances blocs parties coups"
+        "republics organizations organisations alliances blocs parties coups radars "
+        "jets links calls"
     )
 )
 _PARTITIVE: Final[frozenset[str]] = frozenset(
@@ -308,11 +309,12 @@ _STOP: Final = (
     r"had|that|which|who|whom|this|these|those|than|as|per|each|its|their|his|her|over|under|"
     r"into|since|until|while|but|not|also|more|less|only|about|around|between|after|before)\b"
 )
+_CARDINAL_WORD: Final = rf"(?:{_trie(_CARDINALS)})\b"  # "… and four …" starts a new figure
 # A counted noun: up to five modifiers, then a known noun or a demonym plural.
 _NOUN: Final = re.compile(
     rf"""
     [ \t\u00a0\n]{{1,2}}
-    (?:(?:and\s+|or\s+)?(?!{_STOP})[A-Za-z][A-Za-z’'\-‐‑–]*\s+){{0,5}}?
+    (?:(?:and\s+|or\s+)?(?!{_STOP}|{_CARDINAL_WORD})[A-Za-z][A-Za-z0-9’'\-‐‑–]*\s+){{0,5}}?
     (?P<head>{_KNOWN_NOUNS})(?![A-Za-z\-])
     (?:\s+of\s+(?P<of>[A-Za-z][a-z\-]+))?
     """,
@@ -333,6 +335,11 @@ _DEMONYM_NOUN: Final = re.compile(
       |[A-Z][a-z]+(?:ese|men|yz)(?=\s*(?:[^A-Za-z\s]|\Z)|\s+(?i:{_STOP})))
     """,
     re.VERBOSE,
+)
+_TIMES: Final = re.compile(
+    r"[ \u00a0](?P<times>times)\b(?![ \u00a0]+(?:more|less|fewer|larger|higher|bigger|greater"
+    r"|smaller|lower|as|the|that|what|its|their|over|faster|cheaper)\b)(?![-‐‑])",
+    re.IGNORECASE,
 )
 _GENERIC: Final = re.compile(r"[ \u00a0]{1,2}(?P<gen>[a-z][a-z\-]{2,}s)(?![A-Za-z])")
 
@@ -540,10 +547,15 @@ def _noun_at(text: str, pos: int, hi: int, generic: bool) -> _Noun | None:
         if head in _PARTITIVE and of:
             # "1,500 pieces of weaponry": the thing counted is the weaponry.
             return _Noun(of.lower(), m.end("of"), of.lower() in _PEOPLE)
-        return _Noun(head, m.end("head"), head in _PEOPLE)
+        # "six MiG-29 fighters": a model name makes them machines, not people
+        model = any(c.isdigit() for c in text[pos : m.start("head")])
+        return _Noun(head, m.end("head"), head in _PEOPLE and not model)
     d = _DEMONYM_NOUN.match(text, pos, hi)
     if d is not None:
         return _Noun(d["dem"].lower(), d.end("dem"), True)
+    t = _TIMES.match(text, pos, hi)
+    if t is not None:  # "met 5 times": how often; not "5 times more", "3 times the size"
+        return _Noun("times", t.end("times"), False)
     if generic:
         g = _GENERIC.match(text, pos, hi)
         if g is not None:

@@ -5,7 +5,7 @@
 
 A row's k-th value belongs to the header's k-th column, which gives its year and sometimes
 its counterpart ("With Russia"). Bare numbers in a row take their unit from the table's
-caption ("in millions of euros") or from their column ("Rank").
+caption ("in millions of euros", "in thousands of tonnes") or from their column ("Rank").
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilat.extract.numbers import parse_number
+from bilat.extract.quantities import counts_people
 from bilat.extract.timex import header_years
 from bilat.extract.types import Quantity
 
@@ -30,7 +31,7 @@ _CURRENCY_WORDS = {
 }  # fmt: skip
 _CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR",
                    "£": "GBP", "gbp": "GBP", "cny": "CNY", "rub": "RUB"}  # fmt: skip
-_SCALE_OF_CURRENCY = re.compile(
+_SCALE_OF_NOUN = re.compile(
     r"\b(thousands?|millions?|billions?)\s+of\s+(us\s+dollars|[a-z]+)", re.I
 )
 _SIGN_AND_SCALE = re.compile(
@@ -69,11 +70,14 @@ def header_columns(text: str, start: int, end: int) -> list[Column]:
 
 def caption_unit(caption: str) -> CellUnit | None:
     """The unit a caption gives a table's bare numbers: "in millions of euros" -> EUR 1e6."""
-    match = _SCALE_OF_CURRENCY.search(caption)
+    match = _SCALE_OF_NOUN.search(caption)
     if match:
-        currency = _CURRENCY_WORDS.get(match.group(2).lower().replace("  ", " "))
+        noun = " ".join(match.group(2).lower().split())
+        scale = _SCALES[match.group(1).lower()]
+        currency = _CURRENCY_WORDS.get(noun)
         if currency:
-            return CellUnit(currency, "money", _SCALES[match.group(1).lower()])
+            return CellUnit(currency, "money", scale)
+        return _thing_unit(noun, scale)
     match = _SIGN_AND_SCALE.search(caption)
     if match:
         scale = _SCALES.get((match.group(2) or "").lower(), 1.0)
@@ -81,6 +85,17 @@ def caption_unit(caption: str) -> CellUnit | None:
     if _PERCENT.search(caption):
         return CellUnit("percent", "percent")
     return None
+
+
+def _thing_unit(noun: str, scale: float) -> CellUnit:
+    """ "in thousands of tonnes", "in billions of cubic metres", "in millions of bottles"."""
+    if noun in ("tonnes", "tons", "tonne", "ton"):
+        return CellUnit("tonnes", "mass", scale)
+    if noun == "cubic":
+        return CellUnit("bcm", "volume", scale / 1e9)
+    if counts_people(noun):
+        return CellUnit("persons", "persons", scale)
+    return CellUnit("count", "count", scale)
 
 
 def column_unit(header_words: str) -> CellUnit | None:

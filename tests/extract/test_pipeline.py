@@ -80,6 +80,29 @@ def test_a_table_cell_takes_its_row_and_column() -> None:
     assert (row["subject"], row["object"]) == ("ARM", "RUS")
 
 
+@pytest.mark.parametrize(
+    ("caption", "unit", "scale"),
+    [
+        ("in millions of bottles", "count", 1e6),
+        ("in thousands of tonnes", "tonnes", 1e3),
+        ("in thousands of people", "persons", 1e3),
+        ("in billions of cubic metres", "bcm", 1.0),
+    ],
+)
+def test_a_caption_in_things_gives_the_cells_their_unit(
+    caption: str, unit: str, scale: float
+) -> None:
+    text = (
+        f"The table gives Moldova's shipments by destination, {caption}.\n\n"
+        "Destination    2021    2022\n"
+        "Romania        41      45\n"
+        "Poland         7       9\n"
+    )
+    row = one(extract(text), "45")
+    assert (row["unit"], row["value"], row["time"]) == (unit, 45 * scale, "2022")
+    assert (row["subject"], row["object"]) == ("MDA", "ROU")
+
+
 def test_offsets_point_at_the_figure() -> None:
     text = "Intro line.\n\nGeorgia's trade with Turkey reached $1.6 billion in 2018."
     row = one(extract(text), "1.6")

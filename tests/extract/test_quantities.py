@@ -788,3 +788,35 @@ def test_a_plural_demonym_in_ans_counts_people() -> None:
 
     rows = list(extract_text("About 300,000 Kenyans work in Qatar."))
     assert [(r["text"], r["unit"]) for r in rows] == [("300,000 Kenyans", "persons")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The two foreign ministers have met 7 times since the war.", "7 times"),
+        ("Patrol boats crossed the line nine times in May.", "nine times"),
+    ],
+)
+def test_how_often_is_a_count(text: str, span: str) -> None:
+    q = one(text)
+    assert (q.text, q.unit) == (span, "count")
+
+
+@pytest.mark.parametrize(
+    "text", ["Its debt is 3 times larger than in 2010.", "The new port is ten times the size."]
+)
+def test_times_as_a_ratio_is_no_count(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("Minsk ordered 8 Yak-130 jets and four Mi-35 helicopters.", "8 Yak-130 jets", "count"),
+        ("The air force took delivery of six MiG-29 fighters.", "six MiG-29 fighters", "count"),
+        ("Some 300 fighters crossed the border.", "300 fighters", "persons"),
+    ],
+)  # fmt: skip
+def test_a_model_name_counts_machines(text: str, span: str, unit: str) -> None:
+    q = found(text)[0]
+    assert (q.text, q.unit) == (span, unit)
