@@ -30,6 +30,12 @@ _PEOPLE_BEFORE = re.compile(
 _PEOPLE_AFTER = re.compile(
     r"^\s+(of\s+[\w’'., ]{0,30}?\s+)?(people|persons|inhabitants|residents|citizens)\b", re.I
 )
+# A small figure set against one before it: "2 port calls by A, against 9 by B".
+_CONTRASTED = re.compile(
+    r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|and|while|but)\s+"
+    r"(?:about\s+|some\s+|only\s+|just\s+|nearly\s+)?"
+    r"(?P<n>\d{1,3})(?=\s+(?:with|by|from|in|for|to|at)\s)"
+)
 _BORROWING_KINDS = {"persons", "count"}
 # "the number of Armenian students in the EU to 4,000", "the number of troops stood at 900".
 _NUMBER_OF = re.compile(
@@ -102,8 +108,9 @@ def elliptic_figures(
     quantities: Sequence[Quantity],
     times: Sequence[TimeMention],
 ) -> list[Quantity]:
-    """Bare grouped figures in a sentence that already counts people or things, taking the
-    unit of the figure before them."""
+    """Bare grouped figures ("14,000"), and small ones set against an earlier figure
+    ("against 9 by B"), in a sentence that already counts people or things, taking the unit
+    of the figure before them."""
     here = starting_in(quantities, start, end)
     counted = [q for q in here if q.kind in _BORROWING_KINDS]
     if not counted:
@@ -111,23 +118,16 @@ def elliptic_figures(
     taken = [(q.start, q.end) for q in here]
     taken += [(t.start, t.end) for t in starting_in(times, start, end)]
     found: list[Quantity] = []
-    for match in _GROUPED.finditer(text, start, end):
-        if any(a < match.end() and match.start() < b for a, b in taken):
+    spans = [m.span() for m in _GROUPED.finditer(text, start, end)]
+    spans += [m.span("n") for m in _CONTRASTED.finditer(text, start, end)]
+    for a, b in sorted(spans):
+        if any(x < b and a < y for x, y in taken):
             continue
-        earlier = [q for q in counted if q.end <= match.start()]
+        earlier = [q for q in counted if q.end <= a]
         model = max(earlier, key=lambda q: q.end) if earlier else None
-        value = parse_number(match.group())
+        value = parse_number(text[a:b])
         if model is None or value is None:
             continue
-        found.append(
-            Quantity(
-                match.start(),
-                match.end(),
-                match.group(),
-                value,
-                model.unit,
-                model.kind,
-                noun=model.noun,
-            )
-        )
+        found.append(Quantity(a, b, text[a:b], value, model.unit, model.kind, noun=model.noun))
+        taken.append((a, b))
     return found
