@@ -35,7 +35,7 @@ def test_an_elliptical_figure_keeps_the_side_and_indicator_of_the_one_before() -
 
 
 def test_a_small_figure_set_against_a_count_is_a_count_too() -> None:
-    rows = extract("Monitors logged 4 Russian warship visits to Tartus, against 11 by Turkish ships.")
+    rows = extract("Monitors logged 4 Russian warship visits to Tartus, against 11 by Turkish.")
     second = one(rows, "11")
     assert (second["unit"], second["value"]) == ("count", 11.0)
     assert [r["text"] for r in extract("Talks stalled in 2019, against 3 in 2018.")] == []
