@@ -21,7 +21,7 @@ from bench.gold import (
     text_paths,
 )
 from bench.runner import find_extractor, why_not
-from bench.score import PRF, Record, Scores, has_digit, score
+from bench.score import PRF, Record, Scores, brier, calibration, has_digit, outcomes, score
 
 WORST = 10
 HELD_OUT = "held-out texts"
@@ -93,6 +93,15 @@ def _show(r: Record) -> str:
     return f"{Path(str(r.get('doc'))).name}: {span} = {what} {r.get('unit')} [{who}]"
 
 
+def _calibration(results: list[tuple[Record, bool]]) -> list[str]:
+    """How often a figure was right, for each confidence bilat gave it (figures whose value
+    and unit were found)."""
+    levels = "  ".join(
+        f"{level:.2f}: {_pct(right).strip()}% of {n}" for level, n, right in calibration(results)
+    )
+    return [f"  confidence -> share right (b)   {levels}   Brier {brier(results):.3f}"]
+
+
 def misses(s: Scores, n: int = WORST) -> list[str]:
     lines = [f"    {n} worst misses (a) (gold | overlapping prediction):"]
     for g, p in s.false_negatives[:n]:
@@ -130,6 +139,7 @@ def _report(
             lines.append(f"{name}: {len(paths)} files, {seconds:.2f} s")
             lines.append(_row("(a) value+unit", s.quantity))
             lines.append(_row("(b) +subject/object/time", s.claim))
+            lines += _calibration(outcomes(predicted, gold))
             lines += [f"    error: {e}" for e in errors]
             if name != HELD_OUT:  # its errors stay unread, or it is held out no longer
                 lines += misses(s)

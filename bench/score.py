@@ -217,3 +217,40 @@ def score(
         false_negatives=misses,
         claim_false_negatives=claim_misses,
     )
+
+
+def outcomes(predicted: Sequence[Record], gold: Sequence[Record]) -> list[tuple[Record, bool]]:
+    """Each prediction whose value and unit match a label, and whether its sides and time do
+    too (against any label of that figure: the seeds may hold two claims for one phrase)."""
+    same = _STRICT
+    paired = match(predicted, gold, same)
+    found: list[tuple[Record, bool]] = []
+    for i, j in paired:
+        p, g = predicted[i], gold[j]
+        twins = [
+            other
+            for other in gold
+            if doc_key(other) == doc_key(g)
+            and other["start"] < g["end"]
+            and g["start"] < other["end"]
+            and same(p, other)
+        ]
+        found.append((p, any(claim_match(p, t) for t in twins)))
+    return found
+
+
+def calibration(results: Sequence[tuple[Record, bool]]) -> list[tuple[float, int, float]]:
+    """(confidence, figures, share right) for each confidence level bilat gave."""
+    levels: dict[float, list[bool]] = defaultdict(list)
+    for row, ok in results:
+        levels[round(float(row.get("confidence") or 0.0), 2)].append(ok)
+    return [(c, len(oks), sum(oks) / len(oks)) for c, oks in sorted(levels.items())]
+
+
+def brier(results: Sequence[tuple[Record, bool]]) -> float:
+    """Mean squared gap between each confidence and its outcome (0 is perfect; 0.25 is
+    what a constant 0.5 scores)."""
+    if not results:
+        return 0.0
+    gaps = [(float(row.get("confidence") or 0.0) - ok) ** 2 for row, ok in results]
+    return sum(gaps) / len(gaps)

@@ -4,8 +4,10 @@ The indicator comes from cue words around the figure (`cues.yaml`). Subject and 
 from the countries and organisations named in the same sentence, read by the words that tie
 them to the figure: "from Russia" names a counterpart, "in Tajikistan" a host, "Kyrgyzstan's
 GDP" the side the figure is about. Where the sentence names no one, the caller passes the
-context of its paragraph or table. Confidence says how the attribution was made, and where
-bilat cannot tell, the field stays null rather than guessed.
+context of its paragraph or table. Where bilat cannot tell, the field stays null rather than
+guessed. Confidence follows the route the attribution took (a cue word or not; each side from
+the sentence, from the context, or none) and is the share of labelled figures that route got
+right (`confidence.py`).
 
 Each reading has a module of its own: `cues` chooses the indicator, `roles` says what the
 words around a name make it, `clauses` bounds the words that belong to the figure, and
@@ -26,6 +28,7 @@ from bilat.extract.clauses import (
     own_clause,
     sources,
 )
+from bilat.extract.confidence import Route, Source, confidence_for
 from bilat.extract.cues import CAPITAL_OF, choose, is_headcount, rules_by_indicator
 from bilat.extract.figure_time import time_for
 from bilat.extract.roles import (
@@ -51,6 +54,7 @@ class Attribution:
     time: TimeRef | None
     confidence: float
     how: str  # a short trace of the rules used, for review
+    route: Route
 
 
 def attribute(
@@ -119,16 +123,20 @@ def attribute(
     how: list[str] = ["named by 'respectively' or 'the two countries'"] if subject_hint else []
 
     symmetric = spec is not None and spec.symmetric  # trade: either side may lead
+    # where each side came from: the sentence itself, or what surrounds it
+    stage: Source = "sentence"
+    subject_from: Source = "none" if subject is None else "sentence"
+    object_from: Source = "none" if obj is None else "sentence"
 
     def take(entity: str, role: Role | None, why: str) -> None:
-        nonlocal subject, obj
+        nonlocal subject, obj, subject_from, object_from
         if role != "object" and subject is None and entity != obj:
-            subject = entity
+            subject, subject_from = entity, stage
             how.append(f"subject {why}")
         elif (
             (role != "subject" or symmetric) and obj is None and entity != subject and not one_sided
         ):
-            obj = entity
+            obj, object_from = entity, stage
             how.append(f"object {why}")
 
     asides = bracketed_asides(quantity, text, s_start, s_end) + sources(text, s_start, s_end)
@@ -227,7 +235,7 @@ def attribute(
             take(mention.entity, leaning, f"agent {mention.text!r}")
         else:
             take(mention.entity, None, f"nearest {mention.text!r}")
-    from_sentence = subject is not None
+    stage = "context"
     if previous_counterpart is not None and not whole:
         # the paragraph's last figure of the same kind of measure names its counterpart
         partner, measure = previous_counterpart
@@ -251,14 +259,8 @@ def attribute(
         time = context_time
         how.append("time from context")
 
-    confidence = 0.3
-    if cued:
-        confidence = 0.5
-        if subject and from_sentence:
-            confidence = 0.8 if obj else 0.65
-        elif subject:
-            confidence = 0.55
-    return Attribution(indicator, subject, obj, time, confidence, "; ".join(how))
+    route = Route(cued, subject_from, object_from)
+    return Attribution(indicator, subject, obj, time, confidence_for(route), "; ".join(how), route)
 
 
 def _related(a: str, b: str) -> bool:

@@ -331,7 +331,7 @@ class _DocumentExtractor:
             sentence_span=(sentence.start, sentence.end),
             sentence=self.text[sentence.start : sentence.end],
             locator=para.locator() if para else None,
-            method=f"rules:{found.how}" if found.how else "rules",
+            method=f"rules[{found.route.keys()[0]}]: {found.how}".rstrip(": "),
             confidence=found.confidence,
         )
 
