@@ -187,7 +187,11 @@ def attribute(
         pair = pair_position(mention, mentions, text)
         if role is None and pair is not None:
             leaning = pair  # "Uzbekistan and China signed ...": the first named leads
-        elif role is None and mention.end <= quantity.start and is_agent(mention, text, s_end):
+        elif (
+            role is None
+            and mention.end <= quantity.start
+            and is_agent(mention, text, s_end, s_start)
+        ):
             leaning = rule.agent if rule else "subject"
             if is_recipient(mention, text, s_end):
                 leaning = rule.receiver if rule else "subject"

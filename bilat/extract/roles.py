@@ -237,8 +237,34 @@ def is_recipient(mention: EntityMention, text: str, sentence_end: int) -> bool:
     return _RECEIVING.match(text, mention.end, sentence_end) is not None
 
 
-def is_agent(mention: EntityMention, text: str, sentence_end: int) -> bool:
-    """A name right before a verb is the one acting: "China invested", "Russia keeps"."""
+# A lower-case word right before a name (past "the") that reads as a verb makes the name its
+# object: "leads the CSTO", "joined the EAEU", "left the alliance".
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+(?:the\s+)?\Z")
+_IRREGULAR_VERBS = frozenset(
+    "left led took gave sent lent kept made sold paid won lost got held built became "
+    "brought put set hit met told urged quit".split()
+)
+_S_WORDS = frozenset(
+    "as is was has does its his this thus plus us perhaps whereas unless towards afterwards "
+    "besides years months decades weeks days times always".split()
+)
+
+
+def _object_of_verb(mention: EntityMention, text: str, floor: int) -> bool:
+    found = _WORD_BEFORE.search(text, max(floor, mention.start - 30), mention.start)
+    if found is None:
+        return False
+    word = found[1]
+    if word in _IRREGULAR_VERBS:
+        return True
+    return word.endswith(("s", "ed")) and not word.endswith("ss") and word not in _S_WORDS
+
+
+def is_agent(mention: EntityMention, text: str, sentence_end: int, sentence_start: int = 0) -> bool:
+    """A name right before a verb is the one acting: "China invested", "Russia keeps"; not
+    one that is itself a verb's object ("leads the CSTO alliance and keeps …")."""
+    if _object_of_verb(mention, text, sentence_start):
+        return False
     following = _next_word(text, mention.end, sentence_end)
     return bool(following) and following not in _OBJECT_PREPOSITIONS | _SUBJECT_PREPOSITIONS | {
         "and", "or", "the", "a", "an", "as", "is", "are", "was", "were", "than",

@@ -486,3 +486,11 @@ def test_the_words_of_an_earlier_main_clause_do_not_name_the_measure() -> None:
         "have trained in France since 2010."
     )
     assert _row(text, "900 Egyptian officers")["indicator"] == "military_trained"
+
+
+def test_the_object_of_an_earlier_verb_is_not_the_one_acting() -> None:
+    text = "France chairs the NATO mission and keeps 900 troops in Estonia."
+    row = _row(text, "900 troops")
+    assert (row["subject"], row["object"]) == ("EST", "FRA")
+    acting = _row("Last year the NATO alliance kept 900 troops in Estonia.", "900 troops")
+    assert (acting["subject"], acting["object"]) == ("EST", "NATO")
