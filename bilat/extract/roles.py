@@ -241,12 +241,16 @@ def is_recipient(mention: EntityMention, text: str, sentence_end: int) -> bool:
 # object: "leads the CSTO", "joined the EAEU", "left the alliance".
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+(?:the\s+)?\Z")
 _IRREGULAR_VERBS = frozenset(
-    "left led took gave sent lent kept made sold paid won lost got held built became "
-    "brought put set hit met told urged quit".split()
+    WORD.findall(
+        "left led took gave sent lent kept made sold paid won lost got held built became "
+        "brought put set hit met told urged quit"
+    )
 )
 _S_WORDS = frozenset(
-    "as is was has does its his this thus plus us perhaps whereas unless towards afterwards "
-    "besides years months decades weeks days times always".split()
+    WORD.findall(
+        "as is was has does its his this thus plus us perhaps whereas unless towards afterwards "
+        "besides years months decades weeks days times always"
+    )
 )
 
 
