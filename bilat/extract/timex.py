@@ -343,6 +343,9 @@ def _mentions(
         time = TimeRef(point, None, time.precision)
     relation: Relation | None = _LEAD_RELATION.get(lead)
     if relation == "since":
+        if kind == "k_decade" and (m.group("d_mod") or "").lower() == "mid" and time.end:
+            # "since the mid-2000s" starts in the middle of 2004-2006, not at its edge
+            time = TimeRef(str(int(time.start) + 1))
         time = _until_now(time, doc_date)
     elif relation == "until" and time.end is not None:
         time = TimeRef(time.end, None, time.precision)

@@ -135,6 +135,10 @@ def test_since_is_closed_by_the_dateline() -> None:
     assert times("Since the 1990s, ties grew.", "2018") == [
         ("Since the 1990s", "1990/2018", "since")
     ]
+    # the middle of a decade starts at its middle year, not at the edge of 2004-2006
+    assert times("Since the mid-2000s, ties grew.", "2018") == [
+        ("Since the mid-2000s", "2005/2018", "since")
+    ]
 
 
 @pytest.mark.parametrize(
