@@ -494,3 +494,15 @@ def test_the_object_of_an_earlier_verb_is_not_the_one_acting() -> None:
     assert (row["subject"], row["object"]) == ("EST", "FRA")
     acting = _row("Last year the NATO alliance kept 900 troops in Estonia.", "900 troops")
     assert (acting["subject"], acting["object"]) == ("EST", "NATO")
+
+
+def test_a_poll_of_a_people_about_a_partner() -> None:
+    text = (
+        "In a 2023 poll, 62% of Armenians said they trusted France. "
+        "Only 31% said the same of Russia."
+    )
+    first, second = _row(text, "62%"), _row(text, "31%")
+    assert (first["indicator"], first["subject"], first["object"]) == (
+        "public_support", "ARM", "FRA"
+    )  # fmt: skip
+    assert (second["subject"], second["object"]) == ("ARM", "RUS")
