@@ -506,3 +506,9 @@ def test_a_poll_of_a_people_about_a_partner() -> None:
         "public_support", "ARM", "FRA"
     )  # fmt: skip
     assert (second["subject"], second["object"]) == ("ARM", "RUS")
+
+
+def test_officers_trained_at_a_foreign_academy() -> None:
+    text = "Cairo wants Egyptian officers trained abroad: 300 officers attended Russian academies."
+    row = _row(text, "300 officers")
+    assert (row["indicator"], row["subject"], row["object"]) == ("military_trained", "EGY", "RUS")
