@@ -75,6 +75,7 @@ def attribute(
     later_figures: Sequence[int] = (),
     earlier_ends: Sequence[int] = (),
     previous_counterpart: tuple[str, str] | None = None,
+    topic: str | None = None,
 ) -> Attribution:
     """Attribute one figure from its sentence, falling back on its paragraph's context.
 
@@ -88,7 +89,8 @@ def attribute(
     `earlier_ends` where its earlier ones end; `lead_first` makes `lead` the indicator even
     where the figure's own words name another ("a larger share, 19 percent");
     `previous_counterpart` is the counterpart of the paragraph's last figure and its
-    indicator, taken only for a figure of that indicator.
+    indicator, taken only for a figure of that indicator; `topic` is the country the section
+    or the document is about.
     """
     s_start, s_end = sentence
     c_start, c_end = clause
@@ -255,6 +257,13 @@ def attribute(
         if rank(mention)[0] == 3:
             take(mention.entity, None, f"aside {mention.text!r}")
 
+    if rule is None and topic is not None and subject not in (None, topic) and obj is None:
+        # A figure that names no measure and one actor only ("Russia withdrew its troops four
+        # years early", in a report on Azerbaijan) is about the report's country and that
+        # actor: the country is the side, the actor its counterpart.
+        subject, obj = topic, subject
+        subject_from, object_from = "context", subject_from
+        how.append(f"the document's country {topic} as the side")
     own_times = [
         t for t in times if t.start >= semi and not any(a <= t.start < b for a, b in asides)
     ]

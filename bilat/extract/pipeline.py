@@ -308,6 +308,7 @@ class _DocumentExtractor:
             lead=lead,
             lead_first=lead_first,
             previous_counterpart=previous_counterpart,
+            topic=self.discourse.section or self.discourse.topic,
             later_figures=[
                 q.start
                 for q in starting_in(quantities, quantity.end, sentence.end)

@@ -512,3 +512,14 @@ def test_officers_trained_at_a_foreign_academy() -> None:
     text = "Cairo wants Egyptian officers trained abroad: 300 officers attended Russian academies."
     row = _row(text, "300 officers")
     assert (row["indicator"], row["subject"], row["object"]) == ("military_trained", "EGY", "RUS")
+
+
+def test_a_figure_with_one_foreign_actor_is_about_the_reports_country() -> None:
+    text = (
+        "Moldova weighs its options\n\n"
+        "Russia pulled its last border guards out in May 2023, two years ahead of the deadline."
+    )
+    row = _row(text, "two years")
+    assert (row["subject"], row["object"]) == ("MDA", "RUS")
+    alone = _row("Russia pulled its guards out in 2023, two years early.", "two years")
+    assert (alone["subject"], alone["object"]) == ("RUS", None)  # no report country: no guess
