@@ -10,6 +10,7 @@ outside it. Attribution reads actors, cue words and times by these bounds.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 
 from bilat.extract.spans import starting_in
@@ -129,12 +130,23 @@ _SOURCE = re.compile(
     re.I,
 )
 # ", the trade ministry in Ankara says.": found from the verb, then back to the comma.
+_SAYING = ("say", "said", "report", "estimate", "claim")
 _SAYS = re.compile(r"\s(?:says?|said|reports?|reported|estimates?|claims?)(?=\s*[,.;]|\s*$)", re.I)
 
 
 def sources(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The stretches of text[start:end] that name where its figures come from."""
-    found = [(m.start(), m.end()) for m in _SOURCE.finditer(text, start, end)]
+    return list(_sources(text, start, end))
+
+
+@lru_cache(maxsize=16)  # every figure of a sentence asks; most sentences name no source
+def _sources(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    lowered = text[start:end].lower()
+    found: list[tuple[int, int]] = []
+    if "according" in lowered or "by " in lowered:
+        found += [(m.start(), m.end()) for m in _SOURCE.finditer(text, start, end)]
+    if not any(verb in lowered for verb in _SAYING):
+        return tuple(found)
     for verb in _SAYS.finditer(text, start, end):
         comma = text.rfind(",", start, verb.start())
         if (
@@ -143,7 +155,7 @@ def sources(text: str, start: int, end: int) -> list[tuple[int, int]]:
             and not _STOPS.search(text, comma + 1, verb.start())
         ):
             found.append((comma, verb.end()))
-    return found
+    return tuple(found)
 
 
 _STOPS = re.compile(r"[.;:]")

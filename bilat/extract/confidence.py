@@ -49,6 +49,7 @@ def share_right(seen: int, right: int) -> float:
     return round((right + 1) / (seen + 2), 2)
 
 
+@cache
 def confidence_for(route: Route) -> float:
     counts = route_counts()
     for key in route.keys()[:2]:  # where the subject came from matters most: no further

@@ -28,7 +28,7 @@ from bilat.extract.ellipsis import (
     persons_continued,
     promote_persons,
 )
-from bilat.extract.events import find_event
+from bilat.extract.events import any_event_verb, find_event
 from bilat.extract.gazetteer import default_gazetteer
 from bilat.extract.lists import lists_as_regions, long_lists, respectively
 from bilat.extract.quantities import find_quantities
@@ -129,7 +129,12 @@ class _DocumentExtractor:
         introduces a list gives its items."""
         text, doc, discourse = self.text, self.document, self.discourse
         block_span = (block.start, block.end)
-        quantities = Spans(promote_persons(q, text) for q in find_quantities(text, *block_span))
+        found = find_quantities(text, *block_span)
+        if not found and _only_prose(text, block, lead_in):
+            # no figure, no table, no event verb: nothing to read but its sentences
+            self.result.sentences.extend(split_sentences(text, block.start, block.end))
+            return
+        quantities = Spans(promote_persons(q, text) for q in found)
         # A name inside a figure is part of its notation ("US$333 million"), not an actor.
         mentions = Spans(
             _outside(self.gazetteer.find(text, block.start, block.end, at=self.date), quantities)
@@ -391,6 +396,19 @@ _OTHER_SHARE = re.compile(
 # figure stays bounded and a long run of figures costs time in proportion to its length.
 MAX_SENTENCE = 1500
 _WINDOW = 500
+
+
+def _only_prose(text: str, block: Block, lead_in: LeadIn | None) -> bool:
+    """Whether a block without a figure can hold no claim and no event either: a single
+    line (no table), no "the number of" (which makes a bare number a count), no list
+    lead-in, and no verb that names an event."""
+    body = text[block.start : block.end]
+    return (
+        lead_in is None
+        and "\n" not in body
+        and "umber of" not in body
+        and any_event_verb().search(body.lower()) is None
+    )
 
 
 def _figure_window(text: str, sentence: Sentence, quantity: Quantity) -> Sentence:

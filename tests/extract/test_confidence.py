@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from bilat.model import Document
 
 
 @pytest.fixture
-def table(monkeypatch: pytest.MonkeyPatch) -> None:
+def table(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     counts = {
         "cued/sentence/sentence": (40, 38),
         "cued/sentence/none": (3, 0),  # too few: the coarser route speaks for it
@@ -22,6 +23,9 @@ def table(monkeypatch: pytest.MonkeyPatch) -> None:
         "cued": (80, 60),
     }
     monkeypatch.setattr(confidence, "route_counts", lambda: counts)
+    confidence_for.cache_clear()  # the shipped table's answers are remembered
+    yield
+    confidence_for.cache_clear()
 
 
 def test_a_well_seen_route_gives_its_own_share(table: None) -> None:
