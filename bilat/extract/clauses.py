@@ -10,8 +10,8 @@ outside it. Attribution reads actors, cue words and times by these bounds.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 
 from bilat.extract.spans import starting_in
 from bilat.extract.types import Quantity, Sentence
