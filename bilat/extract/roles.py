@@ -71,11 +71,16 @@ _PLACE_NOUNS = {
 }  # fmt: skip
 
 
+# "the Chinese coast guard", "Uzbek border guards": a force named after a place acts
+_FORCE_AFTER_PLACE = re.compile(r"\s+\S+\s+(?:guards?|police|troops|forces|service)\b", re.I)
+
+
 def names_a_place(mention: EntityMention, text: str, sentence_end: int) -> bool:
     return (
         mention.cue == "demonym"
         and _ADJECTIVE_USE.match(text, mention.end, sentence_end) is not None
         and _next_word(text, mention.end, sentence_end) in _PLACE_NOUNS
+        and _FORCE_AFTER_PLACE.match(text, mention.end, sentence_end) is None
     )
 
 

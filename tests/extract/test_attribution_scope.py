@@ -523,3 +523,9 @@ def test_a_figure_with_one_foreign_actor_is_about_the_reports_country() -> None:
     assert (row["subject"], row["object"]) == ("MDA", "RUS")
     alone = _row("Russia pulled its guards out in 2023, two years early.", "two years")
     assert (alone["subject"], alone["object"]) == ("RUS", None)  # no report country: no guess
+
+
+def test_a_coast_guard_named_after_a_country_acts_for_it() -> None:
+    text = "Greek coast guard boats entered Turkey's waters 12 times in March 2024."
+    row = _row(text, "12 times")
+    assert {row["subject"], row["object"]} == {"TUR", "GRC"}
