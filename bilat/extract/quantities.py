@@ -248,9 +248,10 @@ _NUM: Final = (
 )
 _ANCHOR_FORMS: Final = [w for word in _ANCHOR_WORDS for w in (word, word.capitalize())]
 _FIRST: Final = "".join(sorted({w[0] for w in _ANCHOR_FORMS}))
-# The lookahead lets sre skip quickly over characters that cannot start an anchor.
+# The lookahead lets sre skip quickly over characters that cannot start an anchor, and the
+# look-behind over those inside a word (a number glued to a letter is no figure either).
 _ANCHOR: Final = re.compile(
-    rf"(?=[0-9{_FIRST}])(?:(?P<d>{_NUM})|\b(?P<w>{_trie(_ANCHOR_FORMS)})(?:fold)?\b)"
+    rf"(?=[0-9{_FIRST}])(?<![A-Za-z0-9])(?:(?P<d>{_NUM})|\b(?P<w>{_trie(_ANCHOR_FORMS)})(?:fold)?\b)"
 )
 
 _UNIT: Final = rf"""
