@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bilat.extract.numbers import parse_number
-from bilat.extract.quantities import counts_people
+from bilat.extract.numbers import parse_number, parse_words
+from bilat.extract.quantities import counts_people, last_counted_noun
 from bilat.extract.spans import starting_in
 from bilat.extract.types import Quantity, QuantityKind, TimeMention
 
@@ -37,10 +37,31 @@ _CONTRASTED = re.compile(
     r"(?P<n>\d{1,3})(?=\s+(?:with|by|from|in|for|to|at)\s)"
 )
 _BORROWING_KINDS = {"persons", "count"}
+_SMALL_NUMBER = (
+    r"\d{1,3}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a\s+dozen|dozens|hundreds|thousands"
+)
+# "17 power plants, 8 of them burning coal": a part of the set counted just before.
+_OF_THEM = re.compile(
+    rf"(?<![\w$€£.,])(?P<n>{_SMALL_NUMBER})\s+of\s+(?:them|these|those|which|whom)\b", re.I
+)
+# "Tajik officers train there too: more than 1,000 have passed through": a bare number
+# doing a verb counts the set named before it in the sentence.
+_NUMBER_DOING = re.compile(
+    r"(?<![\w$€£.,%-])(?P<n>\d{1,3}(?:,\d{3})*)\s+(?:have|has|had|were|are|was|is|will)\s"
+    rf"(?!been\s+(?:in|since)\b)",
+    re.I,
+)
+# "Of these soldiers, 2,400 were Russian": a part of the set the words name.
+_OF_THESE = re.compile(
+    rf"\b[Oo]f\s+(?:these|those|the|them|all)\s*(?P<noun>[a-z]+s)?,\s+"
+    rf"(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?"
+    rf"(?P<n>{_SMALL_NUMBER})(?![\w%]|[.,]\d)"
+)
 # "the number of Armenian students in the EU to 4,000", "the number of troops stood at 900".
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+s)\b[^.;:!?]{0,60}?\b"
-    r"(?:to|at|of|reached|was|is|hit|totalled|totaled)\s+"
+    r"(?:to|at|of|from|reached|was|is|hit|totalled|totaled)\s+"
     r"(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|around\s+)?"
     r"(?P<n>\d{1,3}(?:,\d{3})+|\d{2,7})(?![\w%]|[.,]\d)",
     re.I,
@@ -130,4 +151,49 @@ def elliptic_figures(
             continue
         found.append(Quantity(a, b, text[a:b], value, model.unit, model.kind, noun=model.noun))
         taken.append((a, b))
+    return found
+
+
+def partitive_figures(
+    text: str,
+    start: int,
+    end: int,
+    quantities: Sequence[Quantity],
+    times: Sequence[TimeMention],
+) -> list[Quantity]:
+    """Parts of a counted set: "17 plants, 8 of them coal-fired" counts plants; "Of these
+    soldiers, 2,400 were Russian" counts soldiers (the noun named, else the set before);
+    "officers train there: 1,000 have passed" counts the officers named before."""
+    lowered = text[start:end].lower()
+    here = starting_in(quantities, start, end)
+    taken = [(q.start, q.end) for q in here] + [
+        (t.start, t.end) for t in starting_in(times, start, end)
+    ]
+    found: list[Quantity] = []
+    expressions = [_NUMBER_DOING]
+    if "of th" in lowered:
+        expressions += [_OF_THEM, _OF_THESE]
+    for expression in expressions:
+        for match in expression.finditer(text, start, end):
+            a, b = match.span("n")
+            if any(x < b and a < y for x, y in taken) or _YEAR.fullmatch(match["n"]):
+                continue
+            written = match["n"]
+            value = parse_number(written) if written[0].isdigit() else parse_words(written)
+            noun = match.groupdict().get("noun")
+            if expression is _NUMBER_DOING:
+                noun = last_counted_noun(text, start, a)
+                if noun is None:
+                    continue
+            earlier = [q for q in here if q.kind in _BORROWING_KINDS and q.end <= a]
+            model = max(earlier, key=lambda q: q.end) if earlier else None
+            if value is None or (noun is None and model is None):
+                continue
+            if noun is not None:
+                kind: QuantityKind = "persons" if counts_people(noun) else "count"
+            else:
+                assert model is not None
+                kind, noun = model.kind, model.noun
+            found.append(Quantity(a, b, text[a:b], value, kind, kind, noun=noun))
+            taken.append((a, b))
     return found

@@ -22,9 +22,11 @@ from bilat.extract import tables
 from bilat.extract.attribute import attribute
 from bilat.extract.clauses import NEW_CLAUSE, figure_clause
 from bilat.extract.discourse import ROLE_NOUN, Discourse, LeadIn
+from bilat.extract.currencies import localise
 from bilat.extract.ellipsis import (
     counted_by_phrase,
     elliptic_figures,
+    partitive_figures,
     persons_continued,
     promote_persons,
 )
@@ -139,13 +141,15 @@ class _DocumentExtractor:
         mentions = Spans(
             _outside(self.gazetteer.find(text, block.start, block.end, at=self.date), quantities)
         )
+        # "423 billion rupees" in a report on Pakistan are Pakistani rupees
+        quantities = Spans(localise(q, mentions, discourse.topic) for q in quantities)
         base = lead_in.time.year if lead_in is not None and lead_in.time is not None else None
         times = Spans(find_times(text, block.start, block.end, self.date, base))
         sentences = split_sentences(text, block.start, block.end)
         extra = [
             q
             for s in sentences
-            for find in (elliptic_figures, counted_by_phrase)
+            for find in (elliptic_figures, counted_by_phrase, partitive_figures)
             for q in find(text, s.start, s.end, quantities, times)
         ]
         unique = {(q.start, q.end): q for q in extra}  # two readers may find the same figure
@@ -400,13 +404,13 @@ _WINDOW = 500
 
 def _only_prose(text: str, block: Block, lead_in: LeadIn | None) -> bool:
     """Whether a block without a figure can hold no claim and no event either: a single
-    line (no table), no "the number of" (which makes a bare number a count), no list
+    line (no table), no digit (which the ellipsis readers could make a count of), no list
     lead-in, and no verb that names an event."""
     body = text[block.start : block.end]
     return (
         lead_in is None
         and "\n" not in body
-        and "umber of" not in body
+        and not any(c.isdigit() for c in body)
         and any_event_verb().search(body.lower()) is None
     )
 

@@ -154,7 +154,7 @@ _THINGS: Final[frozenset[str]] = frozenset(
         "programmes programs laws decrees resolutions sanctions investors partners countries "
         "states nations members sets types kinds batches consignments shipments tranches "
         "republics organizations organisations alliances blocs parties coups radars "
-        "jets links calls"
+        "jets links calls zones priorities aims goals targets carriers"
     )
 )
 _PARTITIVE: Final[frozenset[str]] = frozenset(
@@ -198,6 +198,15 @@ _CURRENCY_WORDS: Final[dict[str, str]] = {
     "won": "KRW",
     "rial": "IRR",
     "afghani": "AFN",
+    "riyal": "SAR",
+    "dinar": "RSD",
+    "peso": "MXN",
+    "franc": "CHF",
+    "krona": "SEK",
+    "kronor": "SEK",
+    "krone": "NOK",
+    "kroner": "NOK",
+    "shilling": "KES",
     "rmb": "CNY",
     "rur": "RUB",
 }
@@ -260,7 +269,8 @@ _UNIT: Final = rf"""
   | (?P<cur>(?i:(?:US|U\.S\.|American|Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand)
         \s+dollars?|dollars?|euros?|yuan|renminbi|rubles?|roubles?|tenge|somoni|soms?|manats?
         |soums?|sums?|yen|pounds\s+sterling|sterling|rupees?|lira|tugriks?|tögrögs?|drams?
-        |laris?|hryvnias?|rials?|afghanis?)\b|(?:{_CODE_RE})\b)
+        |laris?|hryvnias?|rials?|riyals?|afghanis?|dinars?|pesos?|francs?|kron(?:a|e|or|er)|shillings?)\b
+        |(?:{_CODE_RE})\b)
   | (?P<km>(?i:kms?|kilomet(?:er|re)s?)\b)
   | (?P<mi>(?i:miles?)\b)
   | (?P<bcm>(?i:bcm)\b)
@@ -316,11 +326,12 @@ _NOUN: Final = re.compile(
     rf"""
     [ \t\u00a0\n]{{1,2}}
     (?:(?:and\s+|or\s+)?(?!{_STOP}|{_CARDINAL_WORD})[A-Za-z][A-Za-z0-9’'\-‐‑–]*\s+){{0,5}}?
-    (?P<head>{_KNOWN_NOUNS})(?![A-Za-z\-])
+    (?P<head>{_KNOWN_NOUNS})(?![A-Za-z\-])(?![ ]+(?:{_KNOWN_NOUNS})\b)  # "personnel carriers"
     (?:\s+of\s+(?P<of>[A-Za-z][a-z\-]+))?
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_KNOWN_NOUN_WORD: Final = re.compile(rf"\b({_KNOWN_NOUNS})\b", re.IGNORECASE)
 _FOLD: Final = re.compile(r"(?P<fold>[\-‐‑]?fold)\b(?:\s+(?P<after>[A-Za-z]+))?", re.IGNORECASE)
 _OF_THE_NOUN: Final = re.compile(
     rf"\s+of\s+(?:the|these|those|its|their)\s+(?P<head>{_KNOWN_NOUNS})(?![A-Za-z\-])",
@@ -574,6 +585,14 @@ def _partitive_noun(text: str, pos: int, hi: int) -> _Noun | None:
         return None
     head = m["head"].lower()
     return _Noun(head, m.end("head"), head in _PEOPLE)
+
+
+def last_counted_noun(text: str, start: int, end: int) -> str | None:
+    """The last noun of a countable kind ("officers", "zones") in text[start:end]."""
+    found = None
+    for found in _KNOWN_NOUN_WORD.finditer(text, start, end):
+        pass
+    return found.group(1).lower() if found else None
 
 
 def counts_people(noun: str) -> bool:

@@ -37,6 +37,7 @@ _SCALE_OF_NOUN = re.compile(
 _SIGN_AND_SCALE = re.compile(
     r"\(\s*(us\$|usd|eur|€|\$|£|gbp|cny|rub)\s*(thousand|million|mn|m|billion|bn)?\s*\)", re.I
 )
+_NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)\b", re.I)
 _PERCENT = re.compile(r"\((?:%|percent|per cent)\)|\bin per ?cent\b|\bshares? in %", re.I)
 
 
@@ -84,6 +85,9 @@ def caption_unit(caption: str) -> CellUnit | None:
         return CellUnit(_CURRENCY_SIGNS[match.group(1).lower()], "money", scale)
     if _PERCENT.search(caption):
         return CellUnit("percent", "percent")
+    counted = _NUMBER_OF.search(caption)
+    if counted:  # "the number of joint exercises held, by partner"
+        return _thing_unit(counted.group(1).lower(), 1.0)
     return None
 
 

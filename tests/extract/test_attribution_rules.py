@@ -41,6 +41,16 @@ def test_a_small_figure_set_against_a_count_is_a_count_too() -> None:
     assert [r["text"] for r in extract("Talks stalled in 2019, against 3 in 2018.")] == []
 
 
+def test_a_part_of_a_counted_set_is_counted_too() -> None:
+    rows = extract("Turkish firms built 14 bridges in Georgia, 9 of them on the coast road.")
+    assert (one(rows, "9")["unit"], one(rows, "9")["value"]) == ("count", 9.0)
+    rows = extract("The drill brought 3,000 troops together. Of these soldiers, 1,200 were Polish.")
+    assert (one(rows, "1,200")["unit"], one(rows, "1,200")["value"]) == ("persons", 1200.0)
+    rows = extract("Georgian cadets study in Turkey: more than 600 have graduated since 2010.")
+    assert one(rows, "600")["unit"] == "persons"
+    assert extract("Prices rose in 2019; 300 were unchanged.") == []
+
+
 def test_a_figure_with_its_own_actor_before_it_does_not_inherit() -> None:
     rows = extract("Armenia imported goods worth $2 billion, while Georgia imported $3 billion.")
     assert one(rows, "$3 billion")["subject"] == "GEO"

@@ -125,3 +125,28 @@ def test_a_figure_in_an_endless_sentence_is_read_within_a_window() -> None:
     assert all(len(r["sentence"]) <= MAX_SENTENCE for r in rows)
     middle = one(rows, "200,000 troops")
     assert (middle["subject"], middle["object"]) == ("TJK", "RUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Nepal owes its neighbour 30 billion rupees.", "NPR"),
+        ("Last year India spent 30 billion rupees on roads.", "INR"),
+        ("Azerbaijan's budget reached 35 billion manat.", "AZN"),
+        ("Turkmenistan's budget reached 35 billion manat.", "TMT"),
+        ("Jordan paid 40 million dinars for the grid.", "JOD"),
+    ],
+)
+def test_a_currency_word_several_countries_use_follows_the_country(text: str, unit: str) -> None:
+    (row,) = extract(text)
+    assert row["unit"] == unit
+
+
+def test_a_caption_that_counts_gives_its_cells_a_count() -> None:
+    text = (
+        "The table shows the number of joint drills held in Moldova, by partner.\n\n"
+        "Partner     2022   2023\n"
+        "Romania     4      6\n"
+    )
+    row = one(extract(text), "6")
+    assert (row["unit"], row["value"], row["time"]) == ("count", 6.0, "2023")

@@ -820,3 +820,8 @@ def test_times_as_a_ratio_is_no_count(text: str) -> None:
 def test_a_model_name_counts_machines(text: str, span: str, unit: str) -> None:
     q = found(text)[0]
     assert (q.text, q.unit) == (span, unit)
+
+
+def test_a_people_noun_inside_a_thing_is_no_head() -> None:
+    q = one("The army received 30 armoured personnel carriers.")
+    assert (q.text, q.unit) == ("30 armoured personnel carriers", "count")
