@@ -49,7 +49,7 @@ _OF_THEM = re.compile(
 # doing a verb counts the set named before it in the sentence.
 _NUMBER_DOING = re.compile(
     r"(?<![\w$€£.,%-])(?P<n>\d{1,3}(?:,\d{3})*)\s+(?:have|has|had|were|are|was|is|will)\s"
-    rf"(?!been\s+(?:in|since)\b)",
+    r"(?!been\s+(?:in|since)\b)",
     re.I,
 )
 # "Of these soldiers, 2,400 were Russian": a part of the set the words name.

@@ -21,8 +21,8 @@ from typing import Any
 from bilat.extract import tables
 from bilat.extract.attribute import attribute
 from bilat.extract.clauses import NEW_CLAUSE, figure_clause
-from bilat.extract.discourse import ROLE_NOUN, Discourse, LeadIn
 from bilat.extract.currencies import localise
+from bilat.extract.discourse import ROLE_NOUN, Discourse, LeadIn
 from bilat.extract.ellipsis import (
     counted_by_phrase,
     elliptic_figures,
