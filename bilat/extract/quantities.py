@@ -589,10 +589,8 @@ def _partitive_noun(text: str, pos: int, hi: int) -> _Noun | None:
 
 def last_counted_noun(text: str, start: int, end: int) -> str | None:
     """The last noun of a countable kind ("officers", "zones") in text[start:end]."""
-    found = None
-    for found in _KNOWN_NOUN_WORD.finditer(text, start, end):
-        pass
-    return found.group(1).lower() if found else None
+    nouns = _KNOWN_NOUN_WORD.findall(text, start, end)
+    return nouns[-1].lower() if nouns else None
 
 
 def counts_people(noun: str) -> bool:
