@@ -118,6 +118,8 @@ def quantity_match(loose_counts: bool = False) -> Match:
 
 
 _STRICT = quantity_match()
+# Indicators that state one flow from either end: the sides swap with the indicator.
+MIRRORED = {"imports": "exports", "exports": "imports"}
 
 
 def _time(record: Record) -> str | None:
@@ -130,6 +132,8 @@ def claim_match(pred: Record, gold: Record) -> bool:
         return False
     said = (pred.get("subject"), pred.get("object"))
     true = (gold.get("subject"), gold.get("object"))
+    if MIRRORED.get(str(pred.get("indicator"))) == gold.get("indicator"):
+        return said == true[::-1]  # A's imports from B are B's exports to A
     if said == true:
         return True
     spec = indicators().get(str(gold.get("indicator")))

@@ -87,7 +87,10 @@ def _outside(
     return kept
 
 
-_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z .'’-]{2,40},[ \t]+([^\n—–]{4,40}?)[ \t]*[—–-]")
+# "YEREVAN, 2 February 2024 —", "BRASÍLIA, 27 March 2024 —", "SÃO PAULO (Reuters), 4 May —"
+_DATELINE = re.compile(
+    r"[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’()a-z-]{2,40},[ \t]+([^\n—–]{4,40}?)[ \t]*[—–-]"
+)
 
 
 def dateline(text: str, start: int = 0) -> str | None:

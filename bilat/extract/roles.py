@@ -183,6 +183,13 @@ def role_of(
         return "subject"  # "a quarter of the Kazakh population": the whole is the side
     if mention.cue == "demonym" and rule is not None and rule.demonym is not None:
         return rule.demonym  # "37.8% ethnic Russians": the people named are the kin side
+    if (
+        mention.cue == "demonym"
+        and rule is not None
+        and "of" in rule.prepositions
+        and _previous_word(text, mention.start, sentence_start) == "of"
+    ):
+        return rule.prepositions["of"]  # "bought $5 billion of Brazilian goods": the seller
     if mention.cue == "demonym" and _ADJECTIVE_USE.match(text, mention.end, sentence_end):
         # "Chinese investment" reads like "China's investment"; "Kazakh exports" like
         # "Kazakhstan's exports".

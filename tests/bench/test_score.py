@@ -96,3 +96,9 @@ def test_a_rounded_label_matches_the_exact_fraction() -> None:
     assert values_agree(claim(value=200 / 3, unit="percent"), two_thirds)
     assert not values_agree(claim(value=66.5, unit="percent"), two_thirds)
     assert not values_agree(claim(value=7.4e9), claim(value=7e9))  # whole numbers stay exact
+
+
+def test_imports_of_one_side_are_exports_of_the_other() -> None:
+    gold = claim(indicator="exports", subject="BRA", object="CHN")
+    assert score([claim(indicator="imports", subject="CHN", object="BRA")], [gold]).claim.tp == 1
+    assert score([claim(indicator="imports", subject="BRA", object="CHN")], [gold]).claim.tp == 0

@@ -529,3 +529,8 @@ def test_a_coast_guard_named_after_a_country_acts_for_it() -> None:
     text = "Greek coast guard boats entered Turkey's waters 12 times in March 2024."
     row = _row(text, "12 times")
     assert {row["subject"], row["object"]} == {"TUR", "GRC"}
+
+
+def test_a_buyer_of_a_countrys_goods_imports_from_it() -> None:
+    row = _row("Japan bought $12 billion of Australian coal in 2022.", "$12 billion")
+    assert (row["indicator"], row["subject"], row["object"]) == ("imports", "JPN", "AUS")

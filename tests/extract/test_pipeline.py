@@ -150,3 +150,18 @@ def test_a_caption_that_counts_gives_its_cells_a_count() -> None:
     )
     row = one(extract(text), "6")
     assert (row["unit"], row["value"], row["time"]) == ("count", 6.0, "2023")
+
+
+@pytest.mark.parametrize(
+    ("opening", "date"),
+    [
+        ("YEREVAN, 2 February 2024 — ", "2024-02-02"),
+        ("BRASÍLIA, 27 March 2024 — ", "2024-03-27"),
+        ("SÃO PAULO (Reuters), 4 May 2023 — ", "2023-05-04"),
+        ("Trade grew fast, 2 percent — ", None),
+    ],
+)
+def test_a_dateline_dates_the_text(opening: str, date: str | None) -> None:
+    from bilat.extract.pipeline import dateline
+
+    assert dateline(opening + "The talks went on.") == date
