@@ -119,3 +119,27 @@ def _country_lists(text: str, countries: Sequence[EntityMention]) -> list[list[E
         else:
             runs.append([mention])
     return runs
+
+
+# "China took 30.7% of the exports and the United States 10.9%": the verb and the measure
+# are left out, and only the actor that changes is named before the second figure.
+_GAP = re.compile(r"(?:,\s*|\s+)(?:and|while|but)\s+(?:the\s+)?\Z")
+
+
+def gapped(
+    text: str,
+    previous: Quantity,
+    figure: Quantity,
+    mentions: Sequence[EntityMention],
+) -> EntityMention | None:
+    """The actor named alone right after "and" before the second of two figures of a gapped
+    clause ("… 30.7% … and the United States 10.9%"), or None."""
+    between = starting_in(mentions, previous.end, figure.start)
+    if not between:
+        return None
+    actor = between[-1]
+    if text[actor.end : figure.start].strip():
+        return None
+    if not _GAP.search(text, max(previous.end, actor.start - 16), actor.start):
+        return None
+    return actor

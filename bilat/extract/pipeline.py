@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from bilat.extract.ellipsis import (
 )
 from bilat.extract.events import any_event_verb, find_event
 from bilat.extract.gazetteer import default_gazetteer
-from bilat.extract.lists import lists_as_regions, long_lists, respectively
+from bilat.extract.lists import gapped, lists_as_regions, long_lists, respectively
 from bilat.extract.quantities import find_quantities
 from bilat.extract.roles import role_of
 from bilat.extract.sentences import split_sentences
@@ -265,6 +265,8 @@ class _DocumentExtractor:
                         else None
                     ),
                 )  # fmt: skip
+                if last is not None and last.sentence_span == (sentence.start, sentence.end):
+                    claim = _gapped_claim(claim, last, quantity, text, mentions)
                 if claim.subject:
                     previous = claim
                 last = latest[(index, claim.unit)] = claim
@@ -403,6 +405,28 @@ _OTHER_SHARE = re.compile(
 # figure stays bounded and a long run of figures costs time in proportion to its length.
 MAX_SENTENCE = 1500
 _WINDOW = 500
+
+
+def _gapped_claim(
+    claim: Claim, last: Claim, quantity: Quantity, text: str, mentions: Sequence[EntityMention]
+) -> Claim:
+    """ "China took 30.7% of Brazil's exports and the United States 10.9%": the second figure
+    keeps the first one's measure and sides, with the actor named before it in place of the
+    side that was named before the first figure."""
+    if last.span is None or last.unit != quantity.unit or last.subject is None:
+        return claim
+    first = Quantity(last.span[0], last.span[1], "", last.value, last.unit, "count")
+    actor = gapped(text, first, quantity, mentions)
+    if actor is None or actor.entity in (last.subject, last.object):
+        return claim
+    before = {m.entity for m in starting_in(mentions, last.sentence_span[0], last.span[0])}
+    if last.object is not None and last.object in before and last.subject not in before:
+        sides = {"subject": last.subject, "object": actor.entity}
+    elif last.subject in before:
+        sides = {"subject": actor.entity, "object": last.object}
+    else:
+        return claim
+    return replace(claim, indicator=last.indicator, method=f"{claim.method}; gapped", **sides)
 
 
 def _only_prose(text: str, block: Block, lead_in: LeadIn | None) -> bool:

@@ -534,3 +534,12 @@ def test_a_coast_guard_named_after_a_country_acts_for_it() -> None:
 def test_a_buyer_of_a_countrys_goods_imports_from_it() -> None:
     row = _row("Japan bought $12 billion of Australian coal in 2022.", "$12 billion")
     assert (row["indicator"], row["subject"], row["object"]) == ("imports", "JPN", "AUS")
+
+
+def test_a_gapped_second_figure_keeps_the_measure_and_swaps_one_actor() -> None:
+    text = "Germany bought 21% of all Polish exports in 2023 and France 6%."
+    first, second = _row(text, "21%"), _row(text, "6%")
+    assert (first["subject"], first["object"]) == ("POL", "DEU")
+    assert (second["indicator"], second["subject"], second["object"], second["time"]) == (
+        first["indicator"], "POL", "FRA", "2023"
+    )  # fmt: skip
