@@ -137,7 +137,7 @@ def gapped(
     between = starting_in(mentions, previous.end, figure.start)
     if not between:
         return None
-    actor = between[-1]
+    actor: EntityMention = between[-1]
     if text[actor.end : figure.start].strip():
         return None
     if not _GAP.search(text, max(previous.end, actor.start - 16), actor.start):

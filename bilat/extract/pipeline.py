@@ -413,20 +413,28 @@ def _gapped_claim(
     """ "China took 30.7% of Brazil's exports and the United States 10.9%": the second figure
     keeps the first one's measure and sides, with the actor named before it in place of the
     side that was named before the first figure."""
-    if last.span is None or last.unit != quantity.unit or last.subject is None:
+    if (
+        last.span is None
+        or last.sentence_span is None
+        or last.unit != quantity.unit
+        or last.subject is None
+    ):
         return claim
     first = Quantity(last.span[0], last.span[1], "", last.value, last.unit, "count")
     actor = gapped(text, first, quantity, mentions)
     if actor is None or actor.entity in (last.subject, last.object):
         return claim
     before = {m.entity for m in starting_in(mentions, last.sentence_span[0], last.span[0])}
-    if last.object is not None and last.object in before and last.subject not in before:
-        sides = {"subject": last.subject, "object": actor.entity}
-    elif last.subject in before:
-        sides = {"subject": actor.entity, "object": last.object}
+    subject: str | None = last.subject
+    obj: str | None = last.object
+    if obj is not None and obj in before and subject not in before:
+        obj = actor.entity
+    elif subject in before:
+        subject = actor.entity
     else:
         return claim
-    return replace(claim, indicator=last.indicator, method=f"{claim.method}; gapped", **sides)
+    method = f"{claim.method}; gapped"
+    return replace(claim, indicator=last.indicator, subject=subject, object=obj, method=method)
 
 
 def _only_prose(text: str, block: Block, lead_in: LeadIn | None) -> bool:
