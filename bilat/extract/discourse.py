@@ -83,16 +83,28 @@ class Discourse:
         self.topic = self._topic()
         self.region = self._region()
         self.section: str | None = None  # the country of the section being read, if any
+        self.section_by_name = False  # whether its heading names it (not by a demonym)
 
     def section_focus(self, heading: Block) -> str | None:
         """The country a section is about: the one its heading names besides the document's
         topic ("Russia and Kyrgyzstan: …" in a document about Russia), if just one."""
-        named = {
-            m.entity
+        found = [
+            m
             for m in self.gazetteer.find(self.text, heading.start, heading.end, at=self.date)
             if m.kind == "country" and m.entity != self.topic
-        }
+        ]
+        named = {m.entity for m in found}
+        # "Russia and Kyrgyzstan": the section is about Kyrgyzstan; "The American market"
+        # (a demonym) is about the report's country's dealings with America
+        self.section_by_name = any(m.cue != "demonym" for m in found)
         return named.pop() if len(named) == 1 else None
+
+    def report_country(self) -> str | None:
+        """The country the passage being read is about: the section's, when its heading
+        names it, else the document's."""
+        if self.section is not None and self.section_by_name:
+            return self.section
+        return self.topic
 
     def carried_time(
         self,

@@ -322,7 +322,7 @@ class _DocumentExtractor:
             lead=lead,
             lead_first=lead_first,
             previous_counterpart=previous_counterpart,
-            topic=self.discourse.section or self.discourse.topic,
+            topic=self.discourse.report_country(),
             later_figures=[
                 q.start
                 for q in starting_in(quantities, quantity.end, sentence.end)

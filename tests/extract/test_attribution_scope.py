@@ -543,3 +543,14 @@ def test_a_gapped_second_figure_keeps_the_measure_and_swaps_one_actor() -> None:
     assert (second["indicator"], second["subject"], second["object"], second["time"]) == (
         first["indicator"], "POL", "FRA", "2023"
     )  # fmt: skip
+
+
+def test_a_section_named_by_a_demonym_keeps_the_reports_country_as_the_side() -> None:
+    text = (
+        "Chile sells copper to the world\n\n"
+        "Exports grew in 2023.\n\n"
+        "The Japanese market\n\n"
+        "Japanese buyers took 40 buses in 2023."
+    )
+    row = _row(text, "40 buses")
+    assert (row["subject"], row["object"]) == ("CHL", "JPN")
