@@ -43,6 +43,12 @@ ROLE_NOUN = re.compile(
 # Phrases that stand for a country named before: the side the paragraph is about.
 _COREF = re.compile(r"\b(?:[Tt]he (?:country|government|authorities))\b")
 _PRONOUN_OPENER = re.compile(r"(?:It|Its)\b(?!\s+(?:is|was|has been|seems|appears)\s)")
+# "Russia supplied 90 percent of the arms, and in 2024 it handed over four helicopters": an
+# "it" that opens a coordinated clause goes on with the one that opened the sentence.
+_CLAUSE_IT = re.compile(
+    r"\b(?:and|but|while|so)\s+(?:(?:in|by|since)\s+\d{4},?\s+)?(?P<it>it)\s+"
+    r"(?:also\s+|then\s+|later\s+)?[a-z]+(?:ed|s)\b"
+)
 # How a sentence that goes on with the one before it opens.
 _CONTINUES = re.compile(
     r"\s*(?:It|Its|They|Their|This|That|These|Those|Only|Of (?:these|them|this|that)|"
@@ -158,15 +164,22 @@ class Discourse:
         lead = len(self.text[sentence.start : sentence.end]) - len(
             self.text[sentence.start : sentence.end].lstrip()
         )
+        opener = next(
+            (o for o in own if o.kind == "country" and o.cue != "demonym"), None
+        )  # fmt: skip
+        for clause_it in _CLAUSE_IT.finditer(self.text, sentence.start, sentence.end):
+            if opener is not None and opener.end <= clause_it.start():
+                resolved.append((clause_it, opener.entity))
         pronoun = _PRONOUN_OPENER.match(self.text, sentence.start + lead, sentence.end)
         if pronoun is not None:
             entity, distance = self._last_opener(index, sentences, mentions)
             if entity is not None and distance == 1:  # a pronoun reaches one sentence back
                 resolved.append((pronoun, entity))
+        spans = [(m.span("it") if "it" in m.groupdict() else m.span(), e) for m, e in resolved]
         extra = [
-            EntityMention(m.start(), m.end(), m.group(), entity, "country", "alias")
-            for m, entity in resolved
-            if not any(o.start < m.end() and m.start() < o.end for o in own)
+            EntityMention(a, b, self.text[a:b], entity, "country", "alias")
+            for (a, b), entity in spans
+            if not any(o.start < b and a < o.end for o in own)
         ]
         if not extra:
             return None

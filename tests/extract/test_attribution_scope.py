@@ -554,3 +554,13 @@ def test_a_section_named_by_a_demonym_keeps_the_reports_country_as_the_side() ->
     )
     row = _row(text, "40 buses")
     assert (row["subject"], row["object"]) == ("CHL", "JPN")
+
+
+def test_an_it_in_a_later_clause_is_the_sentences_opener() -> None:
+    text = (
+        "Armenia and its ally\n\n"
+        "Russia supplied 90 percent of Armenia's arms imports in 2020, and in 2021 it delivered "
+        "four Su-30 jets."
+    )
+    row = _row(text, "four Su-30 jets")
+    assert (row["subject"], row["object"]) == ("ARM", "RUS")
