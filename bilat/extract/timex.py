@@ -361,6 +361,18 @@ def _base_year(mention: TimeMention) -> int:
     return mention.time.year
 
 
+_PAGE = re.compile(r"\b(?:pp?|vol|no)\.\s*\d", re.IGNORECASE)
+
+
+def _in_citation(text: str, at: int, start: int, end: int) -> bool:
+    """Whether `at` lies in brackets that cite a page: "(Annual Plan 2024-25, p. 87)"."""
+    opened = text.rfind("(", max(start, at - 80), at)
+    if opened < 0 or text.find(")", opened, at) >= 0:
+        return False
+    closed = text.find(")", at, min(end, at + 80))
+    return closed >= 0 and _PAGE.search(text, opened, closed) is not None
+
+
 def find_times(
     text: str,
     start: int = 0,
@@ -387,6 +399,8 @@ def find_times(
         at = anchor.start()
         if at < covered:
             continue
+        if _in_citation(text, at, start, end):
+            continue  # "(Annual Plan 2024-25, p. 87)" names a document, not a time
         limit = min(end, anchor.end() + _AFTER)
         # Try the grammar only where an expression can start: at the words before the anchor
         # that can open one ("between", "May", "the", "15", "(") and at the anchor itself.

@@ -298,3 +298,11 @@ def test_the_year_before_counts_back_from_the_year_named_before_it() -> None:
     times = find_times("It reached 5 in 2023, down from 7 the year before.", doc_date="2024-12-02")
     assert [str(t.time) for t in times] == ["2023", "2022"]
     assert find_times("the year before last", doc_date="2024-12-02") == []
+
+
+def test_a_year_in_a_page_citation_is_no_time() -> None:
+    assert times("They set three goals (Budget Review 2023-24, p. 12) for the port.") == []
+    assert times("Trade grew (2016) and fell (see p. 4) in 2019.") == [
+        ("(2016)", "2016", "point"),
+        ("in 2019", "2019", "point"),
+    ]
