@@ -437,6 +437,9 @@ def _gapped_claim(
     return replace(claim, indicator=last.indicator, subject=subject, object=obj, method=method)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _only_prose(text: str, block: Block, lead_in: LeadIn | None) -> bool:
     """Whether a block without a figure can hold no claim and no event either: a single
     line (no table), no digit (which the ellipsis readers could make a count of), no list
@@ -445,7 +448,7 @@ def _only_prose(text: str, block: Block, lead_in: LeadIn | None) -> bool:
     return (
         lead_in is None
         and "\n" not in body
-        and not any(c.isdigit() for c in body)
+        and _DIGIT.search(body) is None
         and any_event_verb().search(body.lower()) is None
     )
 
