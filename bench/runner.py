@@ -28,6 +28,7 @@ class Extractor:
     file: Callable[[Path], Iterator[Claim]]
     text: Callable[[str, str], Iterator[Claim]]
     in_process: bool  # False: every call starts `bilat extract` (slow; memory is the child's)
+    prepare: Callable[[], None] = lambda: None  # what `bilat extract` does before a batch
 
 
 def cli_files(paths: Iterable[Path]) -> Iterator[Claim]:
@@ -79,7 +80,8 @@ def _from_pipeline() -> Extractor | None:
             return iter(by_text(body, doc=doc))
         return _via_file(body, doc, file)
 
-    return Extractor("bilat.extract.pipeline", file, text, in_process=True)
+    prepare = getattr(pipeline, "prepare_for_batch", None) or (lambda: None)
+    return Extractor("bilat.extract.pipeline", file, text, in_process=True, prepare=prepare)
 
 
 def _from_cli() -> Extractor | None:

@@ -134,7 +134,8 @@ def report() -> tuple[list[str], bool]:
         lines.append("bilat's extractor cannot be run yet, so it is not timed:")
         lines += [f"  - {reason}" for reason in why_not]
     else:
-        lines.append(f"extractor: {ex.name}")
+        lines.append(f"extractor: {ex.name} (readied for a batch as `bilat extract` is)")
+        ex.prepare()
         if seeds:
             bilat_seeds = None if ex.in_process else stream_cli(seeds * CLI_REPEAT, rss=False)
             bilat_seeds = bilat_seeds or stream(ex, _repeat(seeds), rss=False)

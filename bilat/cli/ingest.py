@@ -14,7 +14,7 @@ from rich.table import Table
 
 from bilat.cli.app import DbOption, app, console, err_console, open_store
 from bilat.errors import BilatError
-from bilat.extract.pipeline import contract_row, extract_document
+from bilat.extract.pipeline import contract_row, extract_document, prepare_for_batch
 from bilat.ingest.batch import DEFAULT_MAX_BYTES, FileResult, ingest_paths, iter_files
 from bilat.ingest.documents import load
 
@@ -34,6 +34,7 @@ def ingest_cli(
 ) -> None:
     """Read documents (txt, md, html, pdf), extract their claims and events, and store them."""
     files = list(iter_files(paths, recursive=recursive))
+    prepare_for_batch()
     with (
         open_store(db) as store,
         Progress(
@@ -75,6 +76,7 @@ def extract_cli(
     max_mb: MaxMbOption = DEFAULT_MAX_BYTES / 2**20,
 ) -> None:
     """Print the claims found in files; touches no store."""
+    prepare_for_batch()
     failures = 0
     table = Table(show_lines=False)
     for column in ("text", "indicator", "subject", "object", "value", "unit", "time", "conf"):

@@ -12,6 +12,7 @@ before it in `discourse`, and lists of countries that pair with figures in `list
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,6 +22,8 @@ from typing import Any
 from bilat.extract import tables
 from bilat.extract.attribute import attribute
 from bilat.extract.clauses import NEW_CLAUSE, figure_clause
+from bilat.extract.confidence import route_counts
+from bilat.extract.cues import cue_rules
 from bilat.extract.currencies import localise
 from bilat.extract.discourse import ROLE_NOUN, Discourse, LeadIn
 from bilat.extract.ellipsis import (
@@ -30,7 +33,7 @@ from bilat.extract.ellipsis import (
     persons_continued,
     promote_persons,
 )
-from bilat.extract.events import any_event_verb, find_event
+from bilat.extract.events import any_event_verb, event_patterns, find_event
 from bilat.extract.gazetteer import default_gazetteer
 from bilat.extract.lists import gapped, lists_as_regions, long_lists, respectively
 from bilat.extract.quantities import find_quantities
@@ -464,6 +467,20 @@ def _figure_window(text: str, sentence: Sentence, quantity: Quantity) -> Sentenc
     space = text.rfind(" ", quantity.end, end)
     end = space if space >= 0 and end < sentence.end else end
     return Sentence(start, end)
+
+
+def prepare_for_batch() -> None:
+    """Ready this process to extract many documents: load the reference data and rules now,
+    then move them out of the garbage collector's way. A batch makes many short-lived
+    objects; without this, each full collection walks the large gazetteer again (about 10%
+    of the time on the bench corpus). Memory stays flat: nearly all garbage is freed by
+    reference counting, and the collector still runs, only less often."""
+    default_gazetteer()
+    cue_rules()
+    event_patterns()
+    route_counts()
+    gc.freeze()
+    gc.set_threshold(50_000, 50, 50)
 
 
 def extract_document(document: Document, body_start: int = 0) -> Extraction:
