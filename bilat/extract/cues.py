@@ -81,10 +81,13 @@ def _words(text: str) -> str:
     return " " + " ".join(WORD.findall(text.lower())) + " "
 
 
+@cache
+def _rules_of_kind(kind: str) -> tuple[CueRule, ...]:
+    return tuple(rule for rule in cue_rules() if kind in rule.kinds)
+
+
 def _first_rule(kind: str, cue_words: str, near_words: str) -> CueRule | None:
-    for rule in cue_rules():
-        if kind not in rule.kinds:
-            continue
+    for rule in _rules_of_kind(kind):
         if not all(_has_any(cue_words, g) for g in rule.all):
             continue
         if not all(_has_any(near_words, g) for g in rule.near):
