@@ -31,16 +31,7 @@ from bilat.extract.clauses import (
 from bilat.extract.confidence import Route, Source, confidence_for
 from bilat.extract.cues import CAPITAL_OF, choose, is_headcount, rules_by_indicator
 from bilat.extract.figure_time import time_for
-from bilat.extract.roles import (
-    WHOLE_OF,
-    crossed_countries,
-    indirect_object,
-    is_agent,
-    is_recipient,
-    names_a_place,
-    pair_position,
-    role_of,
-)
+from bilat.extract.roles import WHOLE_OF, indirect_object, read_actors, role_of
 from bilat.extract.types import EntityMention, Quantity, Role, TimeMention
 from bilat.model import TimeRef
 from bilat.ontology import indicators
@@ -143,7 +134,8 @@ def attribute(
 
     asides = bracketed_asides(quantity, text, s_start, s_end) + sources(text, s_start, s_end)
     # "toward the Chinese border": a demonym that names a place is no actor
-    mentions = [m for m in mentions if not names_a_place(m, text, s_end)]
+    read = read_actors(text, s_start, s_end, tuple(mentions))
+    mentions = list(read.actors)
 
     # Actors in the figure's own clause first, nearest first; then the rest of the sentence,
     # where an actor named before the figure (the topic) beats one named after it; actors of
@@ -162,7 +154,7 @@ def attribute(
 
     # A country a pipeline or route only crosses is neither side of what flows through it,
     # unless the figure measures that transit.
-    crossed = set() if indicator == "oil_transit_share" else crossed_countries(mentions, text)
+    crossed = frozenset() if indicator == "oil_transit_share" else read.crossed
 
     def place(m: EntityMention) -> tuple[int, int]:
         if any(a <= m.start < b for a, b in asides) or m.start < semi or m.start in crossed:
@@ -186,16 +178,12 @@ def attribute(
         # The actor before a verb only leans to a role: "China took 92% of Mongolia's
         # exports" names Mongolia's side outright, and China takes what is left.
         leaning: Role | None = None
-        pair = pair_position(mention, mentions, text)
+        pair = read.pairs.get(mention.start)
         if role is None and pair is not None:
             leaning = pair  # "Uzbekistan and China signed ...": the first named leads
-        elif (
-            role is None
-            and mention.end <= quantity.start
-            and is_agent(mention, text, s_end, s_start)
-        ):
+        elif role is None and mention.end <= quantity.start and mention.start in read.agents:
             leaning = rule.agent if rule else "subject"
-            if is_recipient(mention, text, s_end):
+            if mention.start in read.recipients:
                 leaning = rule.receiver if rule else "subject"
         roles.append((mention, role, leaning))
     if quantity.kind == "money" and rule is not None and rule.agent == "object":

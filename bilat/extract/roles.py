@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from bilat.extract.cues import WORD, CueRule
 from bilat.extract.types import EntityMention, Quantity, Role
@@ -340,3 +342,31 @@ def crossed_countries(mentions: Sequence[EntityMention], text: str) -> set[int]:
 
 
 _LIST_STEP = re.compile(r",?\s+(?:and\s+)?|,\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceActors:
+    """What a sentence's words say of each actor whatever the figure: read once for all of
+    the sentence's figures."""
+
+    actors: tuple[EntityMention, ...]  # without demonyms that name a place
+    crossed: frozenset[int]  # starts of countries a route only crosses
+    pairs: dict[int, Role]  # start -> the part "A and B" gives it
+    agents: frozenset[int]  # starts of actors right before a verb of their own
+    recipients: frozenset[int]  # starts of those whose verb receives ("A received")
+
+
+@lru_cache(maxsize=16)
+def read_actors(
+    text: str, start: int, end: int, mentions: tuple[EntityMention, ...]
+) -> SentenceActors:
+    actors = tuple(m for m in mentions if not names_a_place(m, text, end))
+    pairs = {m.start: role for m in actors if (role := pair_position(m, actors, text))}
+    agents = frozenset(m.start for m in actors if is_agent(m, text, end, start))
+    return SentenceActors(
+        actors,
+        frozenset(crossed_countries(actors, text)),
+        pairs,
+        agents,
+        frozenset(m.start for m in actors if m.start in agents and is_recipient(m, text, end)),
+    )
