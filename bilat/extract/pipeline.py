@@ -39,6 +39,7 @@ from bilat.extract.lists import gapped, lists_as_regions, long_lists, respective
 from bilat.extract.quantities import find_quantities
 from bilat.extract.roles import role_of
 from bilat.extract.sentences import split_sentences
+from bilat.extract.singles import single_bases
 from bilat.extract.spans import Spans, starting_in
 from bilat.extract.timex import find_times
 from bilat.extract.types import EntityMention, Quantity, Role, Sentence, TimeMention
@@ -155,7 +156,7 @@ class _DocumentExtractor:
         extra = [
             q
             for s in sentences
-            for find in (elliptic_figures, counted_by_phrase, partitive_figures)
+            for find in (elliptic_figures, counted_by_phrase, partitive_figures, single_bases)
             for q in find(text, s.start, s.end, quantities, times)
         ]
         unique = {(q.start, q.end): q for q in extra}  # two readers may find the same figure

@@ -825,3 +825,12 @@ def test_a_model_name_counts_machines(text: str, span: str, unit: str) -> None:
 def test_a_people_noun_inside_a_thing_is_no_head() -> None:
     q = one("The army received 30 armoured personnel carriers.")
     assert (q.text, q.unit) == ("30 armoured personnel carriers", "count")
+
+
+def test_a_base_named_with_an_article_is_one_base() -> None:
+    from bilat.extract.singles import single_bases
+
+    text = "Turkey keeps an airbase in Qatar and a naval base near Doha; the base rate fell."
+    found = [(q.text, q.value, q.unit) for q in single_bases(text, 0, len(text), [], [])]
+    assert found == [("an airbase", 1.0, "count"), ("a naval base", 1.0, "count")]
+    assert single_bases("It has a broad base of support.", 0, 31, [], []) == []
