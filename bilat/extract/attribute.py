@@ -67,6 +67,7 @@ def attribute(
     earlier_ends: Sequence[int] = (),
     previous_counterpart: tuple[str, str] | None = None,
     topic: str | None = None,
+    listed_counterparts: bool = False,
 ) -> Attribution:
     """Attribute one figure from its sentence, falling back on its paragraph's context.
 
@@ -81,7 +82,8 @@ def attribute(
     where the figure's own words name another ("a larger share, 19 percent");
     `previous_counterpart` is the counterpart of the paragraph's last figure and its
     indicator, taken only for a figure of that indicator; `topic` is the country the section
-    or the document is about.
+    or the document is about; `listed_counterparts` says the sentence lists several countries
+    as the counterpart ("Ukrainians, Germans, Tatars and Uzbeks"), so none is borrowed.
     """
     s_start, s_end = sentence
     c_start, c_end = clause
@@ -236,8 +238,8 @@ def attribute(
         if _related(measure, indicator):
             take(partner, "object", f"from the figure before {partner}")
     for entity, role in context:
-        if whole and subject is not None:
-            break  # the whole has no counterpart to borrow from the share's
+        if (whole or listed_counterparts) and subject is not None:
+            break  # the whole has no counterpart to borrow; a long list is the counterpart
         if role is None and subject is not None and not cued:
             continue  # a figure that names no measure borrows no partner from around it
         take(entity, role, f"from context {entity}")

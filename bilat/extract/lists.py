@@ -73,7 +73,12 @@ def _paired_lists(
 _TIGHT = re.compile(r"[^,;:()\[\]]{1,40}")
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 # What may stand between the countries of one list: "A, B and C", "A and particularly B".
-_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:\w+ly\s+)?")
+# What may stand between two countries of one list: a comma, a conjunction, and other items
+# that are not countries ("Ukrainians, Germans, Byelorussians, Tatars, Uzbeks").
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*[A-Z][A-Za-z’'-]+(?:\s+[A-Z][A-Za-z’'-]+)?\s*){0,3}"
+    r"(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:\w+ly\s+)?"
+)
 
 
 def lists_as_regions(text: str, mentions: Sequence[EntityMention]) -> Spans | None:

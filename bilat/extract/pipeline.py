@@ -251,7 +251,8 @@ class _DocumentExtractor:
                         m for m in starting_in(actors, sentence.start, sentence.end)
                         if m.entity not in paired
                     )  # fmt: skip
-                else:  # "Ukrainians, Germans, Tatars and Uzbeks": no one of them is the side
+                listed: set[int] = set()
+                if hint is None:  # "Ukrainians, Germans, Tatars and Uzbeks": no one of them
                     listed = long_lists(text, starting_in(actors, sentence.start, sentence.end))
                     if listed:
                         actors = Spans(
@@ -265,9 +266,10 @@ class _DocumentExtractor:
                     lead_first=bool(another_share) and lead is not None,
                     previous_counterpart=(
                         (previous.object, previous.indicator)
-                        if previous is not None and previous.object
+                        if previous is not None and previous.object and not listed
                         else None
-                    ),
+                    ),  # a long list is the counterpart, so none is borrowed
+                    listed_counterparts=bool(listed),
                 )  # fmt: skip
                 if last is not None and last.sentence_span == (sentence.start, sentence.end):
                     claim = _gapped_claim(claim, last, quantity, text, mentions)
@@ -305,6 +307,7 @@ class _DocumentExtractor:
         lead: tuple[str | None, str] | None = None,
         lead_first: bool = False,
         previous_counterpart: tuple[str, str] | None = None,
+        listed_counterparts: bool = False,
     ) -> Claim:
         if clause is None:
             clause = figure_clause(self.text, quantity, quantities, sentence)
@@ -327,6 +330,7 @@ class _DocumentExtractor:
             lead_first=lead_first,
             previous_counterpart=previous_counterpart,
             topic=self.discourse.report_country(),
+            listed_counterparts=listed_counterparts,
             later_figures=[
                 q.start
                 for q in starting_in(quantities, quantity.end, sentence.end)

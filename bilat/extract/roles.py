@@ -344,12 +344,16 @@ def crossed_countries(mentions: Sequence[EntityMention], text: str) -> set[int]:
 _LIST_STEP = re.compile(r",?\s+(?:and\s+)?|,\s*")
 
 
+# "Turkish-speaking groups", "Russian-language schools": a language, not an actor
+_LANGUAGE_USE = re.compile(r"[-‐‑](?:speaking|speakers?|language)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceActors:
     """What a sentence's words say of each actor whatever the figure: read once for all of
     the sentence's figures."""
 
-    actors: tuple[EntityMention, ...]  # without demonyms that name a place
+    actors: tuple[EntityMention, ...]  # without demonyms that name a place or a language
     crossed: frozenset[int]  # starts of countries a route only crosses
     pairs: dict[int, Role]  # start -> the part "A and B" gives it
     agents: frozenset[int]  # starts of actors right before a verb of their own
@@ -360,7 +364,11 @@ class SentenceActors:
 def read_actors(
     text: str, start: int, end: int, mentions: tuple[EntityMention, ...]
 ) -> SentenceActors:
-    actors = tuple(m for m in mentions if not names_a_place(m, text, end))
+    actors = tuple(
+        m
+        for m in mentions
+        if not names_a_place(m, text, end) and not _LANGUAGE_USE.match(text, m.end, end)
+    )
     pairs = {m.start: role for m in actors if (role := pair_position(m, actors, text))}
     agents = frozenset(m.start for m in actors if is_agent(m, text, end, start))
     return SentenceActors(

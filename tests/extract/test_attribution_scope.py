@@ -564,3 +564,13 @@ def test_an_it_in_a_later_clause_is_the_sentences_opener() -> None:
     )
     row = _row(text, "four Su-30 jets")
     assert (row["subject"], row["object"]) == ("ARM", "RUS")
+
+
+def test_a_list_of_peoples_with_some_not_countries_is_no_single_counterpart() -> None:
+    text = (
+        "Latvia's people\n\n"
+        "In 2020 Latvians were 62% of the population and Russians 25%. The remaining 13% were "
+        "Belarusians, Ukrainians, Roma, Livonians, Poles and Lithuanian-speaking families."
+    )
+    row = _row(text, "13%")
+    assert (row["indicator"], row["subject"], row["object"]) == ("ethnic_share", "LVA", None)
