@@ -133,18 +133,19 @@ _GAP = re.compile(r"(?:,\s*|\s+)(?:and|while|but)\s+(?:the\s+)?\Z")
 
 def gapped(
     text: str,
-    previous: Quantity,
+    previous_end: int,
     figure: Quantity,
     mentions: Sequence[EntityMention],
 ) -> EntityMention | None:
     """The actor named alone right after "and" before the second of two figures of a gapped
-    clause ("… 30.7% … and the United States 10.9%"), or None."""
-    between = starting_in(mentions, previous.end, figure.start)
+    clause ("… 30.7% … and the United States 10.9%"), or None. `previous_end` is where the
+    first figure ends."""
+    between = starting_in(mentions, previous_end, figure.start)
     if not between:
         return None
     actor: EntityMention = between[-1]
     if text[actor.end : figure.start].strip():
         return None
-    if not _GAP.search(text, max(previous.end, actor.start - 16), actor.start):
+    if not _GAP.search(text, max(previous_end, actor.start - 16), actor.start):
         return None
     return actor

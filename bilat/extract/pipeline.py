@@ -428,8 +428,7 @@ def _gapped_claim(
         or last.subject is None
     ):
         return claim
-    first = Quantity(last.span[0], last.span[1], "", last.value, last.unit, "count")
-    actor = gapped(text, first, quantity, mentions)
+    actor = gapped(text, last.span[1], quantity, mentions)
     if actor is None or actor.entity in (last.subject, last.object):
         return claim
     before = {m.entity for m in starting_in(mentions, last.sentence_span[0], last.span[0])}
