@@ -167,10 +167,26 @@ def _grouped(token: str) -> bool:
     return len(token) > 4 and not token.isdigit()
 
 
+def _bare_year(text: str, s: int, e: int, lo: int, hi: int) -> bool:
+    """A year-like number that punctuation closes ("in 2016,", "(2016)", "in 2016."), with no
+    currency before it: decided before any of the slower readings."""
+    if not _year_like(text[s:e]):
+        return False
+    after = text[e] if e < hi else " "
+    if after == ".":
+        after = text[e + 1] if e + 1 < hi else " "
+        if after.isdigit():
+            return False  # "2016.5", or a footnote the slower path reads
+        after = ","
+    return after in ",;:)" and _currency_left(text, lo, s) is None
+
+
 def _from_digits(text: str, s: int, e: int, lo: int, hi: int) -> Quantity | None:
     """The quantity whose number is written in digits at text[s:e], or None."""
     if _glued_left(text, lo, s):
         return None
+    if e - s == 4 and _bare_year(text, s, e, lo, hi):
+        return None  # "in 2016," — the most common number in analysis, and no figure
     if e < hi and text[e] in "-‐‑fF" and _FOLD.match(text, e, hi):
         times = parse_number(text[s:e])
         return None if times is None else _fold(text, s, e, lo, hi, times)

@@ -170,6 +170,7 @@ class _DocumentExtractor:
         sentence_starts = [s.start for s in sentences]
         carried: dict[int, tuple[Spans | None, TimeRef | None, tuple[str, str, int] | None]] = {}
         latest: dict[tuple[int, str], Claim] = {}  # (sentence, unit) -> its last claim
+        pairings: dict[tuple[int, int], dict[int, str]] = {}  # a sentence's "respectively"
         for line_match in _LINE.finditer(text, block.start, block.end):
             line = (line_match.start(), line_match.end())
             line_quantities = starting_in(quantities, *line)
@@ -195,7 +196,11 @@ class _DocumentExtractor:
                 context = discourse.context(index, sentences, mentions, previous, row_actor)
                 if lead_in is not None:
                     context = [*lead_in.actors, *context]
-                hints = respectively(text, sentence, quantities, mentions)
+                if (sentence.start, sentence.end) not in pairings:
+                    pairings[(sentence.start, sentence.end)] = respectively(
+                        text, sentence, quantities, mentions
+                    )
+                hints = pairings[(sentence.start, sentence.end)]
                 hint = hints.get(quantity.start)
                 lead = (
                     (last.subject, last.indicator)
