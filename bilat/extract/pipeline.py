@@ -454,13 +454,14 @@ _DIGIT = re.compile(r"\d")
 
 def _only_prose(text: str, block: Block, lead_in: LeadIn | None) -> bool:
     """Whether a block without a figure can hold no claim and no event either: a single
-    line (no table), no digit (which the ellipsis readers could make a count of), no list
-    lead-in, and no verb that names an event."""
+    line (no table), no digit (which the ellipsis readers could make a count of), no "base"
+    (which may be one), no list lead-in, and no verb that names an event."""
     body = text[block.start : block.end]
     return (
         lead_in is None
         and "\n" not in body
         and _DIGIT.search(body) is None
+        and "base" not in body
         and any_event_verb().search(body.lower()) is None
     )
 

@@ -165,3 +165,13 @@ def test_a_dateline_dates_the_text(opening: str, date: str | None) -> None:
     from bilat.extract.pipeline import dateline
 
     assert dateline(opening + "The talks went on.") == date
+
+
+def test_a_paragraph_with_only_a_base_in_it_still_counts_the_base() -> None:
+    row = one(extract("Ties with Moscow\n\nRussia keeps an airbase in Kyrgyzstan."), "an airbase")
+    assert (row["value"], row["unit"], row["subject"], row["object"]) == (
+        1.0,
+        "count",
+        "KGZ",
+        "RUS",
+    )
