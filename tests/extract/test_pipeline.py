@@ -169,9 +169,5 @@ def test_a_dateline_dates_the_text(opening: str, date: str | None) -> None:
 
 def test_a_paragraph_with_only_a_base_in_it_still_counts_the_base() -> None:
     row = one(extract("Ties with Moscow\n\nRussia keeps an airbase in Kyrgyzstan."), "an airbase")
-    assert (row["value"], row["unit"], row["subject"], row["object"]) == (
-        1.0,
-        "count",
-        "KGZ",
-        "RUS",
-    )
+    assert (row["indicator"], row["value"], row["unit"]) == ("military_bases", 1.0, "count")
+    assert (row["subject"], row["object"]) == ("KGZ", "RUS")
