@@ -574,3 +574,9 @@ def test_a_list_of_peoples_with_some_not_countries_is_no_single_counterpart() ->
     )
     row = _row(text, "13%")
     assert (row["indicator"], row["subject"], row["object"]) == ("ethnic_share", "LVA", None)
+
+
+def test_the_worth_of_goods_shipped_is_an_export() -> None:
+    text = "Chile shipped 2 million tonnes of copper to Japan in 2022, worth about $9 billion."
+    row = _row(text, "$9 billion")
+    assert (row["indicator"], row["subject"], row["object"]) == ("exports", "CHL", "JPN")
