@@ -193,8 +193,14 @@ def attribute(
         if giving is not None:  # "A lends B $N": B receives, A gives
             take(giving[1].entity, "subject", f"receiving {giving[1].text!r}")
             take(giving[0].entity, "object", f"giving {giving[0].text!r}")
+    # "A holds 41% of B's $4 billion debt": the whole a share is taken of belongs to B alone;
+    # A holds the share, not the whole.
+    whole_of = WHOLE_OF.search(text, max(s_start, quantity.start - 60), quantity.start)
+    whole = whole_of is not None
+    share_holder_before = whole_of.start() if whole_of is not None else -1
+
     for mention, role, _ in roles:  # actors whose role the words say
-        if role is not None and rank(mention)[0] == 0:
+        if role is not None and rank(mention)[0] == 0 and mention.start >= share_holder_before:
             take(mention.entity, role, repr(mention.text))
     if (
         subject is None
@@ -210,12 +216,9 @@ def attribute(
         _, role, leaning = item
         return rank(item[0])[0], 0 if role is not None else 1 if leaning is not None else 2
 
-    # "A holds 41% of B's $4 billion debt": the whole a share is taken of belongs to B alone;
-    # A holds the share, not the whole.
-    whole = WHOLE_OF.search(text, max(s_start, quantity.start - 60), quantity.start) is not None
     for mention, role, leaning in sorted(roles, key=says):  # stable: nearest first within
         where = rank(mention)[0]
-        if where == 3 or (whole and role is None):
+        if where == 3 or (whole and (role is None or mention.start < share_holder_before)):
             continue  # an aside's actor: only after the paragraph's context
         if where == 2 and NEW_CLAUSE.search(text, c_end, mention.start):
             continue  # an actor of a later main clause ("…, and A …") is about its figure

@@ -56,7 +56,8 @@ _POSSESSIVE_PRONOUNS = {"its", "their"}
 _PAREN_AFTER = re.compile(r"\s*\(\s*$")
 # The words before a figure that is the whole a share is taken of: "41% of B's $4 billion".
 WHOLE_OF = re.compile(
-    r"(?:%|\bpercent|\bper cent)\s+of\s+(?:the\s+)?(?:[\w’'-]+['’]s?\s+)?"
+    r"(?:%|\bpercent|\bper cent|\d\s*(?:million|billion|trillion|bn|mn))\s+of\s+(?:the\s+)?"
+    r"(?:[\w’'-]+['’]s?\s+)?"
     r"(?:(?:approximately|about|some|nearly|around|roughly|total|estimated)\s+)*$",
     re.I,
 )

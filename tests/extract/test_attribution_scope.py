@@ -580,3 +580,9 @@ def test_the_worth_of_goods_shipped_is_an_export() -> None:
     text = "Chile shipped 2 million tonnes of copper to Japan in 2022, worth about $9 billion."
     row = _row(text, "$9 billion")
     assert (row["indicator"], row["subject"], row["object"]) == ("exports", "CHL", "JPN")
+
+
+def test_the_whole_an_amount_is_taken_of_has_no_counterpart() -> None:
+    text = "Chinese state lenders held about $2 billion of Laos's $20 billion in external debt."
+    row = _row(text, "$20 billion")
+    assert (row["indicator"], row["subject"], row["object"]) == ("external_debt", "LAO", None)
