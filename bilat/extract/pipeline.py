@@ -33,7 +33,7 @@ from bilat.extract.ellipsis import (
     persons_continued,
     promote_persons,
 )
-from bilat.extract.events import any_event_verb, event_patterns, find_event
+from bilat.extract.events import find_event, named_verbs
 from bilat.extract.gazetteer import default_gazetteer
 from bilat.extract.lists import gapped, lists_as_regions, long_lists, respectively
 from bilat.extract.quantities import find_quantities
@@ -462,7 +462,7 @@ def _only_prose(text: str, block: Block, lead_in: LeadIn | None) -> bool:
         and "\n" not in body
         and _DIGIT.search(body) is None
         and "base" not in body
-        and any_event_verb().search(body.lower()) is None
+        and not named_verbs(body.lower())
     )
 
 
@@ -487,7 +487,7 @@ def prepare_for_batch() -> None:
     reference counting, and the collector still runs, only less often."""
     default_gazetteer()
     cue_rules()
-    event_patterns()
+    named_verbs("")  # builds the event patterns' automaton
     route_counts()
     gc.freeze()
     gc.set_threshold(50_000, 50, 50)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bilat.extract.events import event_patterns
+from bilat.extract.events import event_patterns, literal_starts, named_verbs, verb_of
 from bilat.extract.pipeline import extract_document
 from bilat.model import Document, Event
 
@@ -61,3 +61,41 @@ def test_patterns_are_written_in_lower_case() -> None:
 def test_a_sentence_in_capitals_still_names_its_event() -> None:
     found = events("ARMENIA JOINED THE EURASIAN ECONOMIC UNION IN JANUARY 2015.")
     assert [e.subtype for e in found] == ["joins"]
+
+
+@pytest.mark.parametrize(
+    ("alternative", "starts"),
+    [
+        ("summit", {"summit"}),
+        ("rejoin(ed|s)?", {"rejoin"}),
+        ("re-?entered", {"re-entered", "reentered"}),
+        ("withdr[ae]w(s|n)? from", {"withdraw", "withdrew"}),
+        ("impos(ed|es)\\s+(\\w+\\s+){0,3}sanctions", {"impos"}),
+        ("exercises?", {"exercise", "exercises"}),
+    ],
+)
+def test_a_verb_is_looked_for_by_the_plain_letters_it_starts_with(
+    alternative: str, starts: set[str]
+) -> None:
+    assert literal_starts(alternative) == starts
+
+
+def test_every_pattern_s_verb_starts_with_plain_letters() -> None:
+    # the index refuses a verb it could only find by trying the pattern everywhere
+    assert named_verbs("") == []
+    for pattern in event_patterns():
+        assert verb_of(pattern.regex.pattern), pattern.subtype
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subtypes"),
+    [
+        ("the two presidents signed a transit deal and met again in may.", {"signs", "meeting"}),
+        ("the bank redesigned its logo and hosted a banquet.", set()),  # "sign", "ban" inside
+        ("the embassy was closed after riots.", {"closes", "unrest"}),
+        ("fishermen reentered the zone; troops withdrew from the pass.", {"rejoins", "leaves"}),
+    ],
+)
+def test_the_verbs_a_sentence_names_are_found_whole(sentence: str, subtypes: set[str]) -> None:
+    patterns = event_patterns()
+    assert {patterns[n].subtype for n in named_verbs(sentence)} == subtypes
