@@ -4,9 +4,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BILAT := $(VENV)/bin/bilat
 STAMP := $(VENV)/.installed-stamp
+NATIVE := $(VENV)/.native-stamp
+EXTRACT_SOURCES := $(wildcard bilat/extract/*.py)
 DB ?= bilat.db
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean clean-native
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,24 +16,33 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+# The extraction modules compiled to C with mypyc (about a fifth faster), again whenever one
+# of them changes. `make clean-native` removes them, and bilat then runs as plain Python.
+$(NATIVE): $(STAMP) build_native.py $(EXTRACT_SOURCES)
+	$(PY) build_native.py > $(VENV)/native-build.log 2>&1 || { tail -20 $(VENV)/native-build.log; exit 1; }
+	touch $(NATIVE)
+
+demo: $(NATIVE)
 	$(BILAT) load-starter --db $(DB)
 	$(BILAT) brief Kazakhstan Russia --db $(DB)
 	$(BILAT) brief KAZ RUS --db $(DB) --format html --output out/kaz-rus.html
 
 # pytest exits 5 when it collected no test: that is a failure, not a pass.
-test: $(STAMP)
+test: $(NATIVE)
 	$(PY) -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests"; exit 1; fi; exit $$rc
 
-lint: $(STAMP)
-	$(VENV)/bin/ruff check bilat tests bench
-	$(VENV)/bin/ruff format --check bilat tests bench
+lint: $(NATIVE)
+	$(VENV)/bin/ruff check bilat tests bench build_native.py
+	$(VENV)/bin/ruff format --check bilat tests bench build_native.py
 	$(VENV)/bin/mypy
 
 # Extraction quality (P/R/F1 against labelled texts and the seeds) and speed vs quantulum3.
-bench: $(STAMP)
+bench: $(NATIVE)
 	$(PY) -m bench
 
-clean:
+clean: clean-native
 	rm -rf $(VENV) out $(DB) .pytest_cache .mypy_cache .ruff_cache
+
+clean-native:
+	rm -rf build bilat/extract/*.so $(NATIVE)

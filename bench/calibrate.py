@@ -15,6 +15,7 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,8 @@ from bilat.extract import confidence
 from bilat.extract.pipeline import contract_row, extract_document
 from bilat.ingest.documents import load
 
-TABLE = Path(confidence.__file__).with_name("confidence.yaml")
+# (a compiled module's __file__ is not always absolute: the package is asked instead)
+TABLE = Path(str(resources.files("bilat.extract").joinpath("confidence.yaml")))
 _ROUTE = re.compile(r"^rules\[(?P<route>[a-z]+/[a-z]+/[a-z]+)\]")
 HEADER = """\
 # How often each attribution route was right on the labelled texts bilat may learn from

@@ -16,6 +16,7 @@ from bench import quantulum
 from bench.corpus import ensure_corpus
 from bench.gold import read_text, seeds_dir
 from bench.runner import Extractor, cli_files, find_extractor, why_not
+from bilat.native import compiled_modules
 
 MB = 1_000_000
 CHECKPOINT = 10 * MB
@@ -135,6 +136,12 @@ def report() -> tuple[list[str], bool]:
         lines += [f"  - {reason}" for reason in why_not]
     else:
         lines.append(f"extractor: {ex.name} (readied for a batch as `bilat extract` is)")
+        compiled = len(compiled_modules())
+        lines.append(
+            f"compiled with mypyc: {compiled} modules of bilat/extract"
+            if compiled
+            else "compiled with mypyc: no (plain Python; `make` builds them)"
+        )
         ex.prepare()
         if seeds:
             bilat_seeds = None if ex.in_process else stream_cli(seeds * CLI_REPEAT, rss=False)

@@ -33,7 +33,7 @@ class CueRule:
     none: tuple[re.Pattern[str], ...]
     possessive: Role
     agent: Role
-    prepositions: dict[str, Role]
+    prepositions: dict[str, Role | None]  # None: the word says nothing of the side
     demonym: Role | None
     receiver: Role = "subject"  # what "A received / took / bought" makes A
 

@@ -55,6 +55,7 @@ _WORD_PHRASE: Final = re.compile(
 )
 
 _BIG_WORDS: Final = frozenset(("thousand", "million", "billion", "trillion"))
+_COUNT_WORDS: Final = _BIG_WORDS | {"hundred", "dozen"}  # a bare one is no amount
 
 
 def _make(
@@ -126,7 +127,7 @@ def _from_words(text: str, s: int, lo: int, hi: int) -> Quantity | None:
             value = parse_words(phrase)
         if value is None:
             return None
-        if phrase.split()[0].split("-")[0] in ("hundred", "dozen", *_BIG_WORDS):
+        if phrase.split()[0].split("-")[0] in _COUNT_WORDS:
             art = _ARTICLE.search(text, max(lo, s - 8), s)
             if art is None:
                 return None  # a bare "million" is no amount

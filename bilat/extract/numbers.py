@@ -104,6 +104,10 @@ FRACTIONS: Final[dict[str, int]] = {
     "tenths": 10,
 }
 _BIG: Final[dict[str, int]] = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+# the words an article or "half a" can go before, and those "and" can follow
+_AFTER_ARTICLE: Final = frozenset({"hundred", "dozen", *_BIG})
+_AFTER_HALF_A: Final = frozenset({"dozen", *_BIG})
+_BEFORE_AND: Final = frozenset({"hundred", *_BIG})
 
 _SPACES: Final = " \u00a0\u2009\u202f"
 _SPACE_RE: Final = re.compile("[ \u00a0\u2009\u202f]")
@@ -194,13 +198,13 @@ def _cardinal(tokens: list[str]) -> float | None:
         nxt = tokens[i + 1] if i + 1 < n else ""
         if tok in ("a", "an"):
             # The article counts one, before a multiplier only: "a million", "a dozen".
-            if current is not None or nxt not in ("hundred", "dozen", *_BIG):
+            if current is not None or nxt not in _AFTER_ARTICLE:
                 return None
             current, last = 1.0, "a"
         elif tok == "half":
             # "half a million", "half a dozen".
             after = tokens[i + 2] if i + 2 < n else ""
-            if current is not None or nxt not in ("a", "an") or after not in ("dozen", *_BIG):
+            if current is not None or nxt not in ("a", "an") or after not in _AFTER_HALF_A:
                 return None
             current, last = 0.5, "a"
             i += 2
@@ -215,7 +219,7 @@ def _cardinal(tokens: list[str]) -> float | None:
                 i += 3
                 continue
             # "two hundred and fifty"; never "two and three".
-            if last not in ("hundred", *_BIG) or (nxt not in WORD_VALUES and nxt not in _TENS):
+            if last not in _BEFORE_AND or (nxt not in WORD_VALUES and nxt not in _TENS):
                 return None
             last = "and"
         elif tok in WORD_VALUES:

@@ -408,7 +408,8 @@ def find_times(
         window = text[low:at]
         candidates = [at]
         position = len(window)
-        for word in reversed(_WORD.findall(window)[-_MAX_WORDS:]):
+        words: list[str] = _WORD.findall(window)
+        for word in reversed(words[-_MAX_WORDS:]):
             position = window.rfind(word, 0, position)
             if word[0] in "(0123456789" or word.lower() in _OPENING_WORDS:
                 candidates.append(low + position)
