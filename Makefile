@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 BILAT := $(VENV)/bin/bilat
 STAMP := $(VENV)/.installed-stamp
 NATIVE := $(VENV)/.native-stamp
-EXTRACT_SOURCES := $(wildcard bilat/extract/*.py)
+NATIVE_SOURCES := $(wildcard bilat/extract/*.py) bilat/ingest/layout.py bilat/model.py
 DB ?= bilat.db
 
 .PHONY: demo test lint bench clean clean-native
@@ -16,9 +16,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The extraction modules compiled to C with mypyc (about a fifth faster), again whenever one
-# of them changes. `make clean-native` removes them, and bilat then runs as plain Python.
-$(NATIVE): $(STAMP) build_native.py $(EXTRACT_SOURCES)
+# The extraction modules compiled to C with mypyc (about a fifth faster; build_native.py),
+# again whenever one of them changes. `make clean-native` removes them: bilat then runs as
+# plain Python.
+$(NATIVE): $(STAMP) build_native.py $(NATIVE_SOURCES)
 	$(PY) build_native.py > $(VENV)/native-build.log 2>&1 || { tail -20 $(VENV)/native-build.log; exit 1; }
 	touch $(NATIVE)
 
@@ -45,4 +46,5 @@ clean: clean-native
 	rm -rf $(VENV) out $(DB) .pytest_cache .mypy_cache .ruff_cache
 
 clean-native:
-	rm -rf build bilat/extract/*.so $(NATIVE)
+	rm -rf build $(NATIVE)
+	find bilat -name '*.so' -delete

@@ -1,7 +1,7 @@
 """Compile the extraction modules to C with mypyc, in place: `python build_native.py`.
 
 `make` runs it after installing (mypyc comes with mypy, a dev dependency) and again whenever
-a module of bilat/extract changes. The compiled modules (`*.so` beside each `.py`) are what
+one of them changes. The compiled modules (`*.so` beside each `.py`) are what
 Python imports when both exist, and they run the same code about a quarter faster; without
 them bilat runs as plain Python. `bilat/__init__.py` refuses to start with a compiled module
 older than its source, so an edit is never silently ignored. `make clean` removes them.
@@ -16,13 +16,13 @@ from mypyc.build import mypycify
 from setuptools import setup
 
 ROOT = Path(__file__).resolve().parent
-# spans.Spans subclasses list, which mypyc cannot compile as a native class; it stays Python.
-PLAIN = {"spans.py"}
+# The modules every document goes through: the extractor, the layout it reads blocks from
+# and the records it makes.
+MODULES = ["bilat/extract/*.py", "bilat/ingest/layout.py", "bilat/model.py"]
 
 
 def modules() -> list[str]:
-    found = sorted((ROOT / "bilat" / "extract").glob("*.py"))
-    return [str(p.relative_to(ROOT)) for p in found if p.name not in PLAIN]
+    return sorted(str(p.relative_to(ROOT)) for pattern in MODULES for p in ROOT.glob(pattern))
 
 
 if __name__ == "__main__":
@@ -36,5 +36,5 @@ if __name__ == "__main__":
     )
     # build_ext copies a module it did not rebuild with its old time; bilat compares that
     # time with its source's (bilat/native.py), so every module is marked as built now
-    for compiled in (ROOT / "bilat" / "extract").glob("*.so"):
+    for compiled in (ROOT / "bilat").rglob("*.so"):
         compiled.touch()

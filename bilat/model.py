@@ -19,9 +19,13 @@ RANKS: tuple[Rank, ...] = ("preferred", "normal", "deprecated")
 GRADES = "ABCDEF"  # Admiralty reliability of a source: A completely reliable .. F cannot be judged
 
 
+# one encoder for every id: json.dumps would build a new one per call with these options
+_ID_ENCODER = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False)
+
+
 def content_id(prefix: str, *parts: object) -> str:
     """A short, stable id from the parts of a record that say what it is."""
-    payload = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    payload = _ID_ENCODER.encode(parts)
     return prefix + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 

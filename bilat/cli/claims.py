@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from typing import Annotated
 
 import typer
@@ -78,7 +79,7 @@ def sources_cli(as_json: JsonOption = False, db: DbOption = None) -> None:
     """List the sources in the store with their reliability grades."""
     found = list_sources(db)
     if as_json:
-        rows = [{k: getattr(s, k) for k in Source.__slots__} for s in found]
+        rows = [{f.name: getattr(s, f.name) for f in fields(Source)} for s in found]
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     table = Table(title=f"{len(found)} sources")

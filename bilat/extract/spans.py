@@ -11,7 +11,10 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from mypy_extensions import mypyc_attr
 
+
+@mypyc_attr(native_class=False)  # mypyc compiles no subclass of list as its own
 class Spans(list[Any]):
     """Records sorted by `.start`, with their starts kept, so that looking up the ones in a
     line or a sentence is a bisection rather than a scan (a block is looked up hundreds of
