@@ -138,7 +138,7 @@ def report() -> tuple[list[str], bool]:
         lines.append(f"extractor: {ex.name} (readied for a batch as `bilat extract` is)")
         compiled = len(compiled_modules())
         lines.append(
-            f"compiled with mypyc: {compiled} modules of bilat/extract"
+            f"compiled with mypyc: {compiled} modules (build_native.py)"
             if compiled
             else "compiled with mypyc: no (plain Python; `make` builds them)"
         )
