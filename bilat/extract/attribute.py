@@ -31,7 +31,13 @@ from bilat.extract.clauses import (
 from bilat.extract.confidence import Route, Source, confidence_for
 from bilat.extract.cues import CAPITAL_OF, choose, is_headcount, rules_by_indicator
 from bilat.extract.figure_time import time_for
-from bilat.extract.roles import WHOLE_OF, indirect_object, read_actors, role_of
+from bilat.extract.roles import (
+    WHOLE_OF,
+    indirect_object,
+    names_travellers,
+    read_actors,
+    role_of,
+)
 from bilat.extract.types import EntityMention, Quantity, Role, TimeMention
 from bilat.model import TimeRef
 from bilat.ontology import indicators
@@ -202,6 +208,8 @@ def attribute(
     for mention, role, _ in roles:  # actors whose role the words say
         if role is not None and rank(mention)[0] == 0 and mention.start >= share_holder_before:
             take(mention.entity, role, repr(mention.text))
+    # "Chinese tourists": people who travel name their side whatever else the text says
+    travellers = next((m for m in mentions if names_travellers(m, text, s_end)), None)
     if (
         subject is None
         and lead_subject is not None
@@ -254,9 +262,14 @@ def attribute(
         # A figure that names no measure and one actor only ("Russia withdrew its troops four
         # years early", in a report on Azerbaijan) is about the report's country and that
         # actor: the country is the side, the actor its counterpart.
-        subject, obj = topic, subject
-        subject_from, object_from = "context", subject_from
-        how.append(f"the document's country {topic} as the side")
+        if travellers is not None and travellers.entity == subject:
+            # "Chinese tourists came": the report's country is their host
+            obj, object_from = topic, "context"
+            how.append(f"the document's country {topic} as the counterpart")
+        else:
+            subject, obj = topic, subject
+            subject_from, object_from = "context", subject_from
+            how.append(f"the document's country {topic} as the side")
     own_times = [
         t for t in times if t.start >= semi and not any(a <= t.start < b for a, b in asides)
     ]

@@ -33,6 +33,10 @@ _BASE_NOUNS = {
     "labor", "working", "people", "nationals", "remittances", "students", "exports", "crude",
     "production", "output", "extraction", "uranium", "coal", "copper", "economic",
 }  # fmt: skip
+# People who travel count from where they come from, as migrants do (DESIGN.md): "Chinese
+# tourists" in Vietnam make China the side and Vietnam the counterpart.
+_TRAVELLER_NOUNS = {"tourists", "visitors", "travellers", "travelers", "pilgrims", "holidaymakers"}
+_BASE_NOUNS |= _TRAVELLER_NOUNS
 # Words between an actor and the noun it qualifies: "China's total foreign direct investment".
 _MODIFIERS = {
     "total", "direct", "foreign", "state", "own", "overall", "annual", "official", "public",
@@ -142,6 +146,15 @@ def _compound_head(text: str, position: int, ceiling: int) -> str:
         compound.append(word)
     known = [w for w in compound if w in _HOLDER_NOUNS or w in _BASE_NOUNS]
     return known[-1] if known else _noun_after(text, position, ceiling)
+
+
+def names_travellers(mention: EntityMention, text: str, sentence_end: int) -> bool:
+    """Whether a demonym qualifies people who travel ("Chinese tourists")."""
+    return (
+        mention.cue == "demonym"
+        and _ADJECTIVE_USE.match(text, mention.end, sentence_end) is not None
+        and _noun_after(text, mention.end, sentence_end) in _TRAVELLER_NOUNS
+    )
 
 
 def _singular(noun: str) -> str:

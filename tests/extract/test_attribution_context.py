@@ -117,3 +117,13 @@ def test_an_actor_of_a_later_main_clause_is_not_taken() -> None:
     )
     row = _row(text, "20%")
     assert (row["subject"], row["object"]) == ("SVK", None)
+
+
+def test_travellers_come_from_their_side_to_the_report_s_country() -> None:
+    text = (
+        "Notes on Montenegro\n\nMontenegro lives on its coast. Some 410,000 Serbian visitors "
+        "arrived in 2022, and German tourists spent about €90 million there."
+    )
+    visitors, spending = _row(text, "410,000 Serbian visitors"), _row(text, "€90 million")
+    assert (visitors["subject"], visitors["object"]) == ("SRB", "MNE")
+    assert (spending["subject"], spending["object"]) == ("DEU", "MNE")
