@@ -258,17 +258,19 @@ def attribute(
         if rank(mention)[0] == 3:
             take(mention.entity, None, f"aside {mention.text!r}")
 
-    if rule is None and topic is not None and subject not in (None, topic) and obj is None:
-        # A figure that names no measure and one actor only ("Russia withdrew its troops four
-        # years early", in a report on Azerbaijan) is about the report's country and that
-        # actor: the country is the side, the actor its counterpart.
+    if rule is None and topic is not None and subject not in (None, topic):
+        # A figure that names no measure is counted from the report's country: with one
+        # other actor ("Russia withdrew its troops four years early", in a report on
+        # Azerbaijan) or the country itself taken as the counterpart ("Russia hosted 300
+        # Azerbaijani officers"), the country is the side and the other its counterpart.
         if travellers is not None and travellers.entity == subject:
-            # "Chinese tourists came": the report's country is their host
-            obj, object_from = topic, "context"
-            how.append(f"the document's country {topic} as the counterpart")
-        else:
+            if obj is None:  # "Chinese tourists came": the report's country is their host
+                obj, object_from = topic, "context"
+                how.append(f"the document's country {topic} as the counterpart")
+        elif obj is None or obj == topic:
+            named = obj == topic
             subject, obj = topic, subject
-            subject_from, object_from = "context", subject_from
+            subject_from, object_from = object_from if named else "context", subject_from
             how.append(f"the document's country {topic} as the side")
     own_times = [
         t for t in times if t.start >= semi and not any(a <= t.start < b for a, b in asides)

@@ -127,3 +127,12 @@ def test_travellers_come_from_their_side_to_the_report_s_country() -> None:
     visitors, spending = _row(text, "410,000 Serbian visitors"), _row(text, "€90 million")
     assert (visitors["subject"], visitors["object"]) == ("SRB", "MNE")
     assert (spending["subject"], spending["object"]) == ("DEU", "MNE")
+
+
+def test_an_unmeasured_figure_counts_from_the_report_s_country_even_as_counterpart() -> None:
+    text = (
+        "Notes on Ghana\n\nGhana keeps a small army and a large police force. In 2023 Ghana "
+        "sent 250 police officers to Liberia."
+    )
+    row = _row(text, "250 police officers")
+    assert (row["indicator"], row["subject"], row["object"]) == ("other", "GHA", "LBR")
