@@ -209,7 +209,7 @@ def attribute(
         if role is not None and rank(mention)[0] == 0 and mention.start >= share_holder_before:
             take(mention.entity, role, repr(mention.text))
     # "Chinese tourists": people who travel name their side whatever else the text says
-    travellers = next((m for m in mentions if names_travellers(m, text, s_end)), None)
+    travellers = {m.entity for m in mentions if names_travellers(m, text, s_end)}
     if (
         subject is None
         and lead_subject is not None
@@ -258,12 +258,12 @@ def attribute(
         if rank(mention)[0] == 3:
             take(mention.entity, None, f"aside {mention.text!r}")
 
-    if rule is None and topic is not None and subject not in (None, topic):
+    if rule is None and topic is not None and subject not in (None, topic) and not subject_hint:
         # A figure that names no measure is counted from the report's country: with one
         # other actor ("Russia withdrew its troops four years early", in a report on
         # Azerbaijan) or the country itself taken as the counterpart ("Russia hosted 300
         # Azerbaijani officers"), the country is the side and the other its counterpart.
-        if travellers is not None and travellers.entity == subject:
+        if subject in travellers:
             if obj is None:  # "Chinese tourists came": the report's country is their host
                 obj, object_from = topic, "context"
                 how.append(f"the document's country {topic} as the counterpart")
