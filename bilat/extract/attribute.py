@@ -33,6 +33,7 @@ from bilat.extract.cues import CAPITAL_OF, choose, is_headcount, rules_by_indica
 from bilat.extract.figure_time import time_for
 from bilat.extract.roles import (
     WHOLE_OF,
+    WHOLE_OPENING,
     indirect_object,
     names_travellers,
     read_actors,
@@ -201,7 +202,10 @@ def attribute(
             take(giving[0].entity, "object", f"giving {giving[0].text!r}")
     # "A holds 41% of B's $4 billion debt": the whole a share is taken of belongs to B alone;
     # A holds the share, not the whole.
-    whole_of = WHOLE_OF.search(text, max(s_start, quantity.start - 60), quantity.start)
+    window = max(s_start, quantity.start - 60)
+    whole_of = WHOLE_OF.search(text, window, quantity.start) or WHOLE_OPENING.search(
+        text, window, quantity.start
+    )
     whole = whole_of is not None
     share_holder_before = whole_of.start() if whole_of is not None else -1
 
@@ -230,6 +234,8 @@ def attribute(
             continue  # an aside's actor: only after the paragraph's context
         if where == 2 and NEW_CLAUSE.search(text, c_end, mention.start):
             continue  # an actor of a later main clause ("…, and A …") is about its figure
+        if where == 2 and whole and any(quantity.end < at < mention.start for at in later_figures):
+            continue  # "Of the $38 billion debt, $6.5 billion is owed to A": the part's
         if where == 1 and own_clause(text, mention.end, quantity.start):
             # "… work in A, and remittances to B hit $5 billion": an actor of an earlier main
             # clause may be the side the sentence is about, never the figure's counterpart

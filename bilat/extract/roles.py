@@ -20,6 +20,7 @@ from bilat.extract.types import EntityMention, Quantity, Role
 # Prepositions that tie a named actor to a figure, and the role they give it.
 _OBJECT_PREPOSITIONS = {"from", "by", "with", "through", "via", "across", "against"}
 _SUBJECT_PREPOSITIONS = {"in", "to", "into", "for", "of", "at", "on", "inside", "within"}
+_THROUGHOUT = {"across", "throughout", "around"}  # before "the country": a place, no route
 # What "X's" makes X depends on the noun that follows: a holder's stake or a base's measure.
 _HOLDER_NOUNS = {
     "share", "stake", "troops", "forces", "base", "bases", "investment", "investments",
@@ -64,6 +65,11 @@ WHOLE_OF = re.compile(
     r"(?:[\w’'-]+['’]s?\s+)?"
     r"(?:(?:approximately|about|some|nearly|around|roughly|total|estimated)\s+)*$",
     re.I,
+)
+# A sentence that opens on the whole: "Of the country's $38 billion debt, $6.5 billion …"
+WHOLE_OPENING = re.compile(
+    r"\bOf\s+(?:the\s+)?(?:[\w’'-]+['’]s?\s+)?"
+    r"(?:(?:approximately|about|some|nearly|around|roughly|total|estimated)\s+)*$"
 )
 _INSTITUTION_OF = re.compile(
     r"\b(?:bank|ministry|government|president|minister|parliament|embassy|army|navy|"
@@ -222,6 +228,8 @@ def role_of(
     if before == "and" and _BETWEEN_AND.search(text, max(sentence_start, mention.start - 48),
                                                mention.start):  # fmt: skip
         return "object"
+    if before in _THROUGHOUT and mention.text[:1].islower():
+        return "subject"  # "plants worth $5 billion across the country": where they stand
     if rule is not None and before in rule.prepositions:
         return rule.prepositions[before]
     if before in _OBJECT_PREPOSITIONS:

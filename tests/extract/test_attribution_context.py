@@ -136,3 +136,22 @@ def test_an_unmeasured_figure_counts_from_the_report_s_country_even_as_counterpa
     )
     row = _row(text, "250 police officers")
     assert (row["indicator"], row["subject"], row["object"]) == ("other", "GHA", "LBR")
+
+
+def test_a_place_across_the_country_is_the_side_and_the_builders_the_counterpart() -> None:
+    text = (
+        "Notes on Laos\n\nLaos wants more power. Thai firms are building dams worth "
+        "$3 billion across the country."
+    )
+    row = _row(text, "$3 billion")
+    assert (row["subject"], row["object"]) == ("LAO", "THA")
+
+
+def test_the_whole_a_sentence_opens_on_has_no_counterpart() -> None:
+    text = (
+        "Of Zambia's roughly $13 billion in external debt, about $4 billion was owed to "
+        "Chinese lenders at the end of 2022."
+    )
+    whole, part = _row(text, "$13 billion"), _row(text, "$4 billion")
+    assert (whole["subject"], whole["object"]) == ("ZMB", None)
+    assert (part["subject"], part["object"]) == ("ZMB", "CHN")
