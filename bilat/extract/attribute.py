@@ -18,7 +18,7 @@ against the context.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bilat.extract.clauses import (
     CLAUSE_END,
@@ -53,6 +53,80 @@ class Attribution:
     confidence: float
     how: str  # a short trace of the rules used, for review
     route: Route
+
+
+@dataclass(slots=True)
+class _Sides:
+    """The two sides of a figure as they are filled in: each is taken once, by the first
+    reading that names it, with where it came from and why (the trace)."""
+
+    subject: str | None
+    obj: str | None
+    one_sided: bool = False  # a population has no partner
+    symmetric: bool = False  # trade: either side may lead
+    stage: Source = "sentence"  # where the actors now offered come from
+    subject_from: Source = "none"
+    object_from: Source = "none"
+    how: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.subject_from = "none" if self.subject is None else "sentence"
+        self.object_from = "none" if self.obj is None else "sentence"
+
+    def take(self, entity: str, role: Role | None, why: str) -> None:
+        if role != "object" and self.subject is None and entity != self.obj:
+            self.subject, self.subject_from = entity, self.stage
+            self.how.append(f"subject {why}")
+        elif (
+            (role != "subject" or self.symmetric)
+            and self.obj is None
+            and entity != self.subject
+            and not self.one_sided
+        ):
+            self.obj, self.object_from = entity, self.stage
+            self.how.append(f"object {why}")
+
+    def count_from(self, topic: str, travellers: set[str]) -> None:
+        """A figure that names no measure is counted from the report's country: with one
+        other actor ("Russia withdrew its troops four years early", in a report on
+        Azerbaijan) or the country itself taken as the counterpart ("Russia hosted 300
+        Azerbaijani officers"), the country is the side and the other its counterpart."""
+        if self.subject in (None, topic):
+            return
+        if self.subject in travellers:
+            if self.obj is None:  # "Chinese tourists came": the report's country is their host
+                self.obj, self.object_from = topic, "context"
+                self.how.append(f"the document's country {topic} as the counterpart")
+        elif self.obj is None or self.obj == topic:
+            named = self.obj == topic
+            self.subject, self.obj = topic, self.subject
+            self.subject_from, self.object_from = (
+                self.object_from if named else "context",
+                self.subject_from,
+            )
+            self.how.append(f"the document's country {topic} as the side")
+
+
+def _place(
+    m: EntityMention,
+    quantity: Quantity,
+    asides: Sequence[tuple[int, int]],
+    semi: int,
+    crossed: frozenset[int],
+    clause: tuple[int, int],
+) -> tuple[int, int]:
+    """Where an actor stands to the figure, nearest first: 0 in the figure's own clause, 1
+    before it in the sentence, 2 after it, 3 in an aside (brackets, a source) or before a
+    semicolon or a country a route only crosses; then how far away."""
+    a_start, c_end = clause
+    if any(a <= m.start < b for a, b in asides) or m.start < semi or m.start in crossed:
+        return (3, abs(quantity.start - m.start))
+    if a_start <= m.start < c_end:
+        gap = quantity.start - m.end if m.end <= quantity.start else m.start - quantity.end
+        return (0, gap)
+    if m.end <= quantity.start:
+        return (1, quantity.start - m.end)
+    return (2, m.start - quantity.end)
 
 
 def attribute(
@@ -120,26 +194,15 @@ def attribute(
 
     spec = indicators().get(indicator)
     one_sided = spec is not None and not spec.counterpart  # a population has no partner
-    subject: str | None = subject_hint
-    obj: str | None = None if one_sided else object_hint
-    how: list[str] = ["named by 'respectively' or 'the two countries'"] if subject_hint else []
-
-    symmetric = spec is not None and spec.symmetric  # trade: either side may lead
-    # where each side came from: the sentence itself, or what surrounds it
-    stage: Source = "sentence"
-    subject_from: Source = "none" if subject is None else "sentence"
-    object_from: Source = "none" if obj is None else "sentence"
-
-    def take(entity: str, role: Role | None, why: str) -> None:
-        nonlocal subject, obj, subject_from, object_from
-        if role != "object" and subject is None and entity != obj:
-            subject, subject_from = entity, stage
-            how.append(f"subject {why}")
-        elif (
-            (role != "subject" or symmetric) and obj is None and entity != subject and not one_sided
-        ):
-            obj, object_from = entity, stage
-            how.append(f"object {why}")
+    sides = _Sides(
+        subject_hint,
+        None if one_sided else object_hint,
+        one_sided=one_sided,
+        symmetric=spec is not None and spec.symmetric,  # trade: either side may lead
+    )
+    if subject_hint:
+        sides.how.append("named by 'respectively' or 'the two countries'")
+    take = sides.take
 
     asides = bracketed_asides(quantity, text, s_start, s_end) + sources(text, s_start, s_end)
     # "toward the Chinese border": a demonym that names a place is no actor
@@ -165,23 +228,12 @@ def attribute(
     # unless the figure measures that transit.
     crossed = frozenset() if indicator == "oil_transit_share" else read.crossed
 
-    def place(m: EntityMention) -> tuple[int, int]:
-        if any(a <= m.start < b for a, b in asides) or m.start < semi or m.start in crossed:
-            return (3, abs(quantity.start - m.start))
-        if a_start <= m.start < c_end:
-            gap = quantity.start - m.end if m.end <= quantity.start else m.start - quantity.end
-            return (0, gap)
-        if m.end <= quantity.start:
-            return (1, quantity.start - m.end)
-        return (2, m.start - quantity.end)
-
-    ranks = {id(m): place(m) for m in mentions}  # asked several times per actor below
-
-    def rank(m: EntityMention) -> tuple[int, int]:
-        return ranks[id(m)]
+    ranks = {  # asked several times per actor below
+        id(m): _place(m, quantity, asides, semi, crossed, (a_start, c_end)) for m in mentions
+    }
 
     roles: list[tuple[EntityMention, Role | None, Role | None]] = []
-    for mention in sorted(mentions, key=rank):
+    for mention in sorted(mentions, key=lambda m: ranks[id(m)]):
         counted = quantity.start <= mention.start < quantity.end
         role = role_of(mention, text, s_start, s_end, rule, counted)
         # The actor before a verb only leans to a role: "China took 92% of Mongolia's
@@ -210,12 +262,12 @@ def attribute(
     share_holder_before = whole_of.start() if whole_of is not None else -1
 
     for mention, role, _ in roles:  # actors whose role the words say
-        if role is not None and rank(mention)[0] == 0 and mention.start >= share_holder_before:
+        if role is not None and ranks[id(mention)][0] == 0 and mention.start >= share_holder_before:
             take(mention.entity, role, repr(mention.text))
     # "Chinese tourists": people who travel name their side whatever else the text says
     travellers = {m.entity for m in mentions if names_travellers(m, text, s_end)}
     if (
-        subject is None
+        sides.subject is None
         and lead_subject is not None
         and not any(c_start <= m.start and m.end <= quantity.start for m in mentions)
     ):
@@ -224,12 +276,15 @@ def attribute(
     # Then any actor of the clause, then of the sentence; within each, those whose words give
     # a role (a preposition), then those whose place leans to one (the doer of the verb, the
     # first of "A and B"), then those that say nothing.
-    def says(item: tuple[EntityMention, Role | None, Role | None]) -> tuple[int, int]:
-        _, role, leaning = item
-        return rank(item[0])[0], 0 if role is not None else 1 if leaning is not None else 2
-
-    for mention, role, leaning in sorted(roles, key=says):  # stable: nearest first within
-        where = rank(mention)[0]
+    by_say = sorted(  # stable: nearest first within
+        roles,
+        key=lambda item: (
+            ranks[id(item[0])][0],
+            0 if item[1] is not None else 1 if item[2] is not None else 2,
+        ),
+    )
+    for mention, role, leaning in by_say:
+        where = ranks[id(mention)][0]
         if where == 3 or (whole and (role is None or mention.start < share_holder_before)):
             continue  # an aside's actor: only after the paragraph's context
         if where == 2 and NEW_CLAUSE.search(text, c_end, mention.start):
@@ -239,55 +294,51 @@ def attribute(
         if where == 1 and own_clause(text, mention.end, quantity.start):
             # "… work in A, and remittances to B hit $5 billion": an actor of an earlier main
             # clause may be the side the sentence is about, never the figure's counterpart
-            if role == "subject" or (role is None and subject is None):
+            if role == "subject" or (role is None and sides.subject is None):
                 take(mention.entity, "subject", f"earlier clause {mention.text!r}")
             continue
         if role is not None:
             take(mention.entity, role, f"nearest {mention.text!r}")
-        elif leaning is not None and (subject if leaning == "subject" else obj) is None:
+        elif leaning is not None and (sides.subject if leaning == "subject" else sides.obj) is None:
             take(mention.entity, leaning, f"agent {mention.text!r}")
         else:
             take(mention.entity, None, f"nearest {mention.text!r}")
-    stage = "context"
+    sides.stage = "context"
     if previous_counterpart is not None and not whole:
         # the paragraph's last figure of the same kind of measure names its counterpart
         partner, measure = previous_counterpart
         if _related(measure, indicator):
             take(partner, "object", f"from the figure before {partner}")
     for entity, role in context:
-        if (whole or listed_counterparts) and subject is not None:
+        if (whole or listed_counterparts) and sides.subject is not None:
             break  # the whole has no counterpart to borrow; a long list is the counterpart
-        if role is None and subject is not None and not cued:
+        if role is None and sides.subject is not None and not cued:
             continue  # a figure that names no measure borrows no partner from around it
         take(entity, role, f"from context {entity}")
     for mention, _, _ in roles:
-        if rank(mention)[0] == 3:
+        if ranks[id(mention)][0] == 3:
             take(mention.entity, None, f"aside {mention.text!r}")
 
-    if rule is None and topic is not None and subject not in (None, topic) and not subject_hint:
-        # A figure that names no measure is counted from the report's country: with one
-        # other actor ("Russia withdrew its troops four years early", in a report on
-        # Azerbaijan) or the country itself taken as the counterpart ("Russia hosted 300
-        # Azerbaijani officers"), the country is the side and the other its counterpart.
-        if subject in travellers:
-            if obj is None:  # "Chinese tourists came": the report's country is their host
-                obj, object_from = topic, "context"
-                how.append(f"the document's country {topic} as the counterpart")
-        elif obj is None or obj == topic:
-            named = obj == topic
-            subject, obj = topic, subject
-            subject_from, object_from = object_from if named else "context", subject_from
-            how.append(f"the document's country {topic} as the side")
+    if rule is None and topic is not None and not subject_hint:
+        sides.count_from(topic, travellers)
     own_times = [
         t for t in times if t.start >= semi and not any(a <= t.start < b for a, b in asides)
     ]
     time = time_for(quantity, text, own_times, clause, later_figures)
     if time is None and context_time is not None:
         time = context_time
-        how.append("time from context")
+        sides.how.append("time from context")
 
-    route = Route(cued, subject_from, object_from)
-    return Attribution(indicator, subject, obj, time, confidence_for(route), "; ".join(how), route)
+    route = Route(cued, sides.subject_from, sides.object_from)
+    return Attribution(
+        indicator,
+        sides.subject,
+        sides.obj,
+        time,
+        confidence_for(route),
+        "; ".join(sides.how),
+        route,
+    )
 
 
 def _related(a: str, b: str) -> bool:
