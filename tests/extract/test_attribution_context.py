@@ -131,11 +131,16 @@ def test_travellers_come_from_their_side_to_the_report_s_country() -> None:
 
 def test_an_unmeasured_figure_counts_from_the_report_s_country_even_as_counterpart() -> None:
     text = (
-        "Notes on Ghana\n\nGhana keeps a small army and a large police force. In 2023 Ghana "
-        "sent 250 police officers to Liberia."
+        "Notes on Ghana\n\nGhana builds little rolling stock. In 2023 Ghana shipped 12 "
+        "locomotives to Liberia."
     )
-    row = _row(text, "250 police officers")
+    row = _row(text, "12 locomotives")
     assert (row["indicator"], row["subject"], row["object"]) == ("other", "GHA", "LBR")
+
+
+def test_police_sent_abroad_are_stationed_there() -> None:
+    row = _row("In 2023 Ghana sent 250 police officers to Liberia.", "250 police officers")
+    assert (row["indicator"], row["subject"], row["object"]) == ("troops_stationed", "LBR", "GHA")
 
 
 def test_a_place_across_the_country_is_the_side_and_the_builders_the_counterpart() -> None:
