@@ -76,8 +76,10 @@ def time_for(
         if t.start < quantity.start or _FOR_ALL.search(text, max(0, t.start - 30), t.start):
             return True
         stands_between = any(c_end <= at < t.start for at in later_figures)
-        # "…, under a lease agreed in 2010": a verb of its own dates something else
-        own_verb = has_verb(text, c_end, t.start)
+        # "…, under a lease agreed in 2010": a verb of its own dates something else; but
+        # where no verb comes before the figure ("Three rail links … opened in 2022"), the
+        # first verb after it is the figure's own
+        own_verb = has_verb(text, c_end, t.start) and has_verb(text, c_start, quantity.start)
         return not (stands_between or own_verb or NEW_CLAUSE.search(text, quantity.end, t.start))
 
     times = [t for t in times if belongs(t)]

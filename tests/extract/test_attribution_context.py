@@ -160,3 +160,11 @@ def test_the_whole_a_sentence_opens_on_has_no_counterpart() -> None:
     whole, part = _row(text, "$13 billion"), _row(text, "$4 billion")
     assert (whole["subject"], whole["object"]) == ("ZMB", None)
     assert (part["subject"], part["object"]) == ("ZMB", "CHN")
+
+
+def test_a_figure_that_opens_its_sentence_takes_the_time_of_its_verb() -> None:
+    text = (
+        "Notes on Laos\n\nLaos looks to China. A 414-kilometre railway to the border at "
+        "Boten, Vientiane and Luang Prabang opened in 2021, and a second line is planned."
+    )
+    assert _row(text, "414-kilometre")["time"] == "2021"
