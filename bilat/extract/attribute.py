@@ -53,6 +53,7 @@ class Attribution:
     confidence: float
     how: str  # a short trace of the rules used, for review
     route: Route
+    counted_from_topic: bool = False  # the report's country was made the side (see sides.py)
 
 
 @dataclass(slots=True)
@@ -68,6 +69,7 @@ class _Sides:
     subject_from: Source = "none"
     object_from: Source = "none"
     how: list[str] = field(default_factory=list)
+    from_topic: bool = False  # the report's country was made the side
 
     def __post_init__(self) -> None:
         self.subject_from = "none" if self.subject is None else "sentence"
@@ -105,6 +107,7 @@ class _Sides:
                 self.subject_from,
             )
             self.how.append(f"the document's country {topic} as the side")
+            self.from_topic = True
 
 
 def _place(
@@ -338,6 +341,7 @@ def attribute(
         confidence_for(route),
         "; ".join(sides.how),
         route,
+        sides.from_topic,
     )
 
 

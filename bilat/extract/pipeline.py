@@ -39,6 +39,7 @@ from bilat.extract.lists import gapped, lists_as_regions, long_lists, respective
 from bilat.extract.quantities import find_quantities
 from bilat.extract.roles import role_of
 from bilat.extract.sentences import split_sentences
+from bilat.extract.sides import ReportSide
 from bilat.extract.singles import single_bases
 from bilat.extract.spans import Spans, starting_in
 from bilat.extract.timex import find_times
@@ -99,12 +100,17 @@ _DATELINE = re.compile(
 
 def dateline(text: str, start: int = 0) -> str | None:
     """The date of a news dateline near the top of a text: "YEREVAN, 2 February 2024 —"."""
+    found = _dateline_time(text, start)
+    return found.time.start if found is not None else None
+
+
+def _dateline_time(text: str, start: int = 0) -> TimeMention | None:
     for line in _LINE.finditer(text, start, min(len(text), start + 600)):
         match = _DATELINE.match(text, line.start(), line.end())
         if match:
             found = find_times(text, match.start(1), match.end(1))
             if found:
-                return found[0].time.start
+                return found[0]
     return None
 
 
@@ -118,8 +124,12 @@ class _DocumentExtractor:
         self.paragraphs = paragraphs(self.text, body_start)
         # The document's date resolves "last year" and office holders; a dateline
         # ("ASTANA, 14 March 2024 —") stands in when the metadata has none.
-        self.date = document.published or dateline(self.text, body_start)
+        stamp = _dateline_time(self.text, body_start)
+        self.date = document.published or (stamp.time.start if stamp is not None else None)
+        # the dateline says when the report was filed, not when anything in it happened
+        self.filed = (stamp.start, stamp.end) if stamp is not None else None
         self.discourse = Discourse(self.text, body_start, self.gazetteer, self.date)
+        self.side = ReportSide()
 
     def run(self) -> Extraction:
         caption = ""
@@ -130,6 +140,7 @@ class _DocumentExtractor:
             self._block(block, caption, self.discourse.lead_in(previous, block))
             caption = self.text[block.start : block.end]
             previous = block
+        self.result.claims = self.side.settle(self.result.claims)
         return self.result
 
     def _block(self, block: Block, caption: str, lead_in: LeadIn | None = None) -> None:
@@ -151,7 +162,11 @@ class _DocumentExtractor:
         # "423 billion rupees" in a report on Pakistan are Pakistani rupees
         quantities = Spans(localise(q, mentions, discourse.topic) for q in quantities)
         base = lead_in.time.year if lead_in is not None and lead_in.time is not None else None
-        times = Spans(find_times(text, block.start, block.end, self.date, base))
+        times = Spans(
+            t
+            for t in find_times(text, block.start, block.end, self.date, base)
+            if self.filed is None or not self.filed[0] <= t.start < self.filed[1]
+        )
         sentences = split_sentences(text, block.start, block.end)
         extra = [
             q
@@ -318,6 +333,7 @@ class _DocumentExtractor:
             clause = figure_clause(self.text, quantity, quantities, sentence)
         sentence_mentions = starting_in(mentions, sentence.start, sentence.end)
         sentence_times = starting_in(times, sentence.start, sentence.end)
+        topic = self.discourse.report_country()
         found = attribute(
             quantity,
             self.text,
@@ -334,7 +350,7 @@ class _DocumentExtractor:
             lead=lead,
             lead_first=lead_first,
             previous_counterpart=previous_counterpart,
-            topic=self.discourse.report_country(),
+            topic=topic,
             listed_counterparts=listed_counterparts,
             later_figures=[
                 q.start
@@ -344,7 +360,7 @@ class _DocumentExtractor:
             earlier_ends=[q.end for q in starting_in(quantities, sentence.start, quantity.start)],
         )
         para = paragraph_at(self.paragraphs, quantity.start)
-        return Claim(
+        claim = Claim(
             indicator=found.indicator,
             subject=found.subject,
             object=found.object,
@@ -362,6 +378,8 @@ class _DocumentExtractor:
             method=f"rules[{found.route.keys()[0]}]: {found.how}".rstrip(": "),
             confidence=found.confidence,
         )
+        self.side.note(claim, found, topic)
+        return claim
 
     def _table_row(
         self,
