@@ -22,7 +22,8 @@ _PEOPLE: Final[frozenset[str]] = frozenset(
         "businessmen journalists activists protesters demonstrators supporters opponents "
         "servicemembers commandos instructors advisers advisors participants attendees "
         "applicants pupils believers minorities deportees evacuees "
-        "settlers colonists emigres descendants presidents leaders ministers bombers"
+        "settlers colonists emigres descendants presidents leaders ministers bombers veterans "
+        "retirees travellers travelers holidaymakers"
     )
 )
 _THINGS: Final[frozenset[str]] = frozenset(

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+import pycountry
+
 from bilat.extract.types import QuantityKind
 
 _CURRENCY_WORDS: Final[dict[str, str]] = {
@@ -73,12 +75,19 @@ _SYMBOLS: Final[dict[str, str]] = {
     "₸": "KZT",
     "₹": "INR",
 }
-_CODES: Final = (
-    "USD EUR GBP JPY CNY RMB RUB RUR KZT KGS TJS TMT UZS CAD AUD NZD CHF INR TRY AFN IRR PKR "
-    "AZN GEL AMD BYN UAH MNT KRW HKD SGD SEK NOK DKK PLN BRL"
+# Every ISO 4217 code ("NPR 17.5 billion"), and the older ones still written (RMB, RUR),
+# but not the codes that are also English words in capitals ("TOP 10", "ALL 5 members"),
+# nor the X-codes of metals and funds.
+_NOT_CODES: Final = frozenset(["ALL", "TOP", "CUP", "MOP", "PEN", "MAD", "SOS", "BAM", "GIP"])
+_CODE_SET: Final = frozenset(
+    {"RMB", "RUR"}
+    | {
+        c.alpha_3
+        for c in pycountry.currencies
+        if not c.alpha_3.startswith("X") and c.alpha_3 not in _NOT_CODES
+    }
 )
-_CODE_SET: Final = frozenset(_CODES.split())
-_CODE_RE: Final = "|".join(_CODES.split())
+_CODE_RE: Final = "|".join(sorted(_CODE_SET))
 
 _UNIT: Final = rf"""
     (?P<pct>\\{{0,2}}%|(?i:percentage\s+points?|per\s?cent|pct)\b)

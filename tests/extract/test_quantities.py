@@ -54,6 +54,8 @@ def texts(text: str) -> list[str]:
     ("text", "span", "value", "unit"),
     [
         ("Exports came to $12.9 billion last year.", "$12.9 billion", 12.9e9, "USD"),
+        ("a loan of ZMW 2,5 billion for roads", "ZMW 2,5 billion", 2.5e9, "ZMW"),
+        ("power sales worth NPR 17 billion", "NPR 17 billion", 17e9, "NPR"),
         ("The bank lent US$333 million to the utility.", "US$333 million", 333e6, "USD"),
         ("a grant of US$ 22 million for schools", "US$ 22 million", 22e6, "USD"),
         ("workers sent home US $ 2.2 billion", "US $ 2.2 billion", 2.2e9, "USD"),
@@ -204,6 +206,7 @@ def test_a_count_of_a_named_set() -> None:
         ("The region saw two coups in a decade.", "count"),
         ("An alliance of six former Soviet republics answered.", "count"),
         ("Two presidents went into exile.", "persons"),
+        ("Some 40,000 veterans draw a pension.", "persons"),
     ],
 )
 def test_counted_nouns_of_politics(text: str, unit: str) -> None:
@@ -834,3 +837,10 @@ def test_a_base_named_with_an_article_is_one_base() -> None:
     found = [(q.text, q.value, q.unit) for q in single_bases(text, 0, len(text), [], [])]
     assert found == [("an airbase", 1.0, "count"), ("a naval base", 1.0, "count")]
     assert single_bases("It has a broad base of support.", 0, 31, [], []) == []
+
+
+def test_a_capitalised_word_that_is_also_a_currency_code_is_no_currency() -> None:
+    assert [q.text for q in found("The TOP 10 partners and ALL 5 members.")] == [
+        "10 partners",
+        "5 members",
+    ]
