@@ -58,7 +58,9 @@ class _Table:
         self.columns = columns
         self.caption = caption
         found = default_gazetteer().find(caption)
-        sides = [m.entity for m in found if role_of(m, caption, 0, len(caption), None)]
+        # the actors of the caption, with the part its words give them
+        self.actors = [(m.entity, role_of(m, caption, 0, len(caption), None)) for m in found]
+        sides = [entity for entity, role in self.actors if role]
         self.subject: str | None = sides[0] if sides else None
 
 
@@ -179,6 +181,7 @@ class _DocumentExtractor:
         quantities = Spans(persons_continued(merged, [s.start for s in sentences]))
         self.result.sentences.extend(sentences)
         table: _Table | None = None
+        by_year: tuple[_Table, list[tuple[int, int]]] | None = None  # rows per year
         row_actor: str | None = None
         previous: Claim | None = None
         last: Claim | None = None
@@ -190,11 +193,19 @@ class _DocumentExtractor:
             line = (line_match.start(), line_match.end())
             line_quantities = starting_in(quantities, *line)
             line_mentions = starting_in(mentions, *line)
-            if table is None and not line_quantities:
+            if table is None and by_year is None and not line_quantities:
                 columns = tables.header_columns(text, *line)
                 if columns:
                     table = _Table(columns, caption + "\n" + text[block.start : line[0]])
                     continue
+                labels = tables.measure_columns(text, *line)
+                if labels:
+                    by_year = (_Table([], caption + "\n" + text[block.start : line[0]]), labels)
+                    continue
+            year = tables.year_row(text, *line) if by_year is not None else None
+            if by_year is not None and year is not None:
+                self._year_row(*by_year, line, year, line_quantities, discourse.report_country())
+                continue
             if (
                 table is not None
                 and line_mentions
@@ -415,6 +426,38 @@ class _DocumentExtractor:
             claim = self._claim(
                 quantity, row, [quantity], [], [], context, TimeRef(str(column.year)), line,
                 near, cue,
+            )  # fmt: skip
+            self.result.claims.append(claim)
+
+    def _year_row(
+        self,
+        table: _Table,
+        labels: list[tuple[int, int]],
+        line: tuple[int, int],
+        year: tuple[int, int],
+        quantities: Sequence[Quantity],
+        topic: str | None,
+    ) -> None:
+        """The claims of a row of a table by year ("2022   118   150" under "Year  Grants
+        Loans"): its k-th value is the measure its k-th column names, in the year the row
+        opens with; the caption's actors are its sides, else the report's country."""
+        caption_unit = tables.caption_unit(table.caption)
+        values = tables.row_values(self.text, line[0], line[1], quantities, year[1])
+        context = list(table.actors)
+        if topic is not None and all(entity != topic for entity, _ in context):
+            context.append((topic, None))
+        for (start, end), value in zip(labels, values, strict=False):
+            header_words = self.text[start:end]
+            if isinstance(value, Quantity):
+                quantity: Quantity | None = value
+            else:
+                unit = tables.column_unit(header_words) or caption_unit
+                quantity = tables.bare_quantity(self.text, value, unit) if unit else None
+            if quantity is None:
+                continue
+            claim = self._claim(
+                quantity, Sentence(*line), [quantity], [], [], context, TimeRef(str(year[0])),
+                line, (start, end), header_words,
             )  # fmt: skip
             self.result.claims.append(claim)
 

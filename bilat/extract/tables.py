@@ -69,6 +69,31 @@ def header_columns(text: str, start: int, end: int) -> list[Column]:
     return columns
 
 
+# A table with a row per year: "Year    Grants    Loans", then "2022    118    150".
+_YEAR_FIRST = re.compile(r"[ \t]*(?:years?|period)\b", re.I)
+_LABEL = re.compile(r"[^\s\d][^\t\n]*?(?=\s{2,}|\t|\s*$)")  # words apart by 1 space
+_YEAR_ROW = re.compile(r"[ \t]*((?:19|20)\d\d)(?=\s)")
+
+
+def measure_columns(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The labels of a header whose first column is the year, where each further column is
+    a measure ("Grants", "Loans"); none for any other line."""
+    first = _YEAR_FIRST.match(text, start, end)
+    if first is None:
+        return []
+    labels = [m.span() for m in _LABEL.finditer(text, first.end(), end)]
+    covered = sum(b - a for a, b in labels)
+    if not labels or covered < len(text[first.end() : end].strip().replace(" ", "")):
+        return []  # something in the header is not a label (a number, a stray mark)
+    return labels
+
+
+def year_row(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The year a row of a year-by-year table opens with, and where it ends."""
+    found = _YEAR_ROW.match(text, start, end)
+    return (int(found[1]), found.end(1)) if found else None
+
+
 def caption_unit(caption: str) -> CellUnit | None:
     """The unit a caption gives a table's bare numbers: "in millions of euros" -> EUR 1e6."""
     match = _SCALE_OF_NOUN.search(caption)

@@ -80,6 +80,23 @@ def test_a_table_cell_takes_its_row_and_column() -> None:
     assert (row["subject"], row["object"]) == ("ARM", "RUS")
 
 
+def test_a_table_by_year_takes_its_measure_from_the_column_and_its_year_from_the_row() -> None:
+    text = (
+        "Aid to Tonga\n\nThe figures below show what Tonga received from Japan, in millions "
+        "of US dollars.\n\nYear      Grants      Loans\n2021        12.5        40\n"
+        "2022         9           55\n"
+    )
+    rows = extract(text)
+    found = [(r["text"], r["indicator"], r["value"], r["unit"], r["time"]) for r in rows]
+    assert found == [
+        ("12.5", "aid", 12.5e6, "USD", "2021"),
+        ("40", "loans", 40e6, "USD", "2021"),
+        ("9", "aid", 9e6, "USD", "2022"),
+        ("55", "loans", 55e6, "USD", "2022"),
+    ]
+    assert {(r["subject"], r["object"]) for r in rows} == {("TON", "JPN")}
+
+
 @pytest.mark.parametrize(
     ("caption", "unit", "scale"),
     [
