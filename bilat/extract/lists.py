@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bilat.extract.clauses import BARE_LIST
+from bilat.extract.cues import choose
 from bilat.extract.spans import Spans, starting_in
 from bilat.extract.types import EntityMention, Quantity, Sentence
 from bilat.reference import regions
@@ -42,6 +43,37 @@ def respectively(
         if len(entities) == len(figures) and len(set(entities)) == len(entities):
             return {q.start: name for q, name in zip(figures, entities, strict=True)}
     return {}
+
+
+def respective_measures(
+    text: str, sentence: Sentence, quantities: Sequence[Quantity]
+) -> dict[int, tuple[int, int]]:
+    """ "A's exports to B and its imports from B were $3.4 billion and $3.9 billion
+    respectively": the k-th figure measures what the k-th phrase of a list before the
+    figures names. Maps figure starts to their phrase, when the phrases name as many
+    different measures as there are figures."""
+    word = _RESPECTIVELY.search(text, sentence.start, sentence.end)
+    if word is None:
+        return {}
+    figures = starting_in(quantities, sentence.start, word.start())
+    if len(figures) < 2:
+        return {}
+    cut = text.rfind(",", sentence.start, figures[0].start) + 1 or sentence.start
+    phrases: list[tuple[int, int]] = []
+    begun = cut
+    for joint in _PHRASE_JOINT.finditer(text, cut, figures[0].start):
+        phrases.append((begun, joint.start()))
+        begun = joint.end()
+    phrases.append((begun, figures[0].start))
+    if len(phrases) != len(figures):
+        return {}
+    measures = [choose(figures[0], text[a:b], text[a:b])[0] for a, b in phrases]
+    if "other" in measures or len(set(measures)) < len(measures):
+        return {}
+    return {q.start: phrase for q, phrase in zip(figures, phrases, strict=True)}
+
+
+_PHRASE_JOINT = re.compile(r",?\s+and\s+|,\s+")
 
 
 def _paired_lists(

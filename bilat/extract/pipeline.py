@@ -35,7 +35,13 @@ from bilat.extract.ellipsis import (
 )
 from bilat.extract.events import find_event, named_verbs
 from bilat.extract.gazetteer import default_gazetteer
-from bilat.extract.lists import gapped, lists_as_regions, long_lists, respectively
+from bilat.extract.lists import (
+    gapped,
+    lists_as_regions,
+    long_lists,
+    respective_measures,
+    respectively,
+)
 from bilat.extract.quantities import find_quantities
 from bilat.extract.roles import role_of
 from bilat.extract.sentences import split_sentences
@@ -189,6 +195,7 @@ class _DocumentExtractor:
         carried: dict[int, tuple[Spans | None, TimeRef | None, tuple[str, str, int] | None]] = {}
         latest: dict[tuple[int, str], Claim] = {}  # (sentence, unit) -> its last claim
         pairings: dict[tuple[int, int], dict[int, str]] = {}  # a sentence's "respectively"
+        measured: dict[tuple[int, int], dict[int, tuple[int, int]]] = {}  # and its measures
         for line_match in _LINE.finditer(text, block.start, block.end):
             line = (line_match.start(), line_match.end())
             line_quantities = starting_in(quantities, *line)
@@ -227,6 +234,11 @@ class _DocumentExtractor:
                         text, sentence, quantities, mentions
                     )
                 hints = pairings[(sentence.start, sentence.end)]
+                if (sentence.start, sentence.end) not in measured:
+                    measured[(sentence.start, sentence.end)] = respective_measures(
+                        text, sentence, quantities
+                    )
+                phrase = measured[(sentence.start, sentence.end)].get(quantity.start)
                 hint = hints.get(quantity.start)
                 lead = (
                     (last.subject, last.indicator)
@@ -290,8 +302,16 @@ class _DocumentExtractor:
                             m for m in starting_in(actors, sentence.start, sentence.end)
                             if m.start not in listed
                         )  # fmt: skip
+                if phrase is not None:  # the actors of the other phrases are theirs
+                    phrases = measured[(sentence.start, sentence.end)].values()
+                    actors = Spans(
+                        m for m in starting_in(actors, sentence.start, sentence.end)
+                        if phrase[0] <= m.start < phrase[1]
+                        or not any(a <= m.start < b for a, b in phrases)
+                    )  # fmt: skip
                 claim = self._claim(
                     quantity, sentence, quantities, actors, times, context, carried_time,
+                    near=phrase, cue=text[phrase[0] : phrase[1]] if phrase else None,
                     hint=pair[0] if pair else hint, object_hint=pair[1] if pair else None,
                     lead=lead,
                     lead_first=bool(another_share) and lead is not None,

@@ -118,3 +118,14 @@ def test_an_actor_of_a_later_main_clause_is_not_taken() -> None:
     assert sides(one(rows, "€40 million")) == ("UKR", "SWE")
     rows = extract("Norway gave €25 million in aid to rebuild schools, and Finland sent teachers.")
     assert sides(one(rows, "€25 million")) == (None, "NOR")
+
+
+def test_respectively_pairs_each_figure_with_the_measure_named_in_its_place() -> None:
+    rows = extract(
+        "Trade is uneven. Fiji's exports to Australia and its imports from Australia came "
+        "to $0.3 billion and $1.2 billion respectively in 2023."
+    )
+    first, second = one(rows, "$0.3"), one(rows, "$1.2")
+    assert (first["indicator"], first["subject"], first["object"]) == ("exports", "FJI", "AUS")
+    assert (second["indicator"], second["subject"], second["object"]) == ("imports", "FJI", "AUS")
+    assert first["time"] == second["time"] == "2023"
