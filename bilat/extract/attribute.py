@@ -53,7 +53,9 @@ class Attribution:
     confidence: float
     how: str  # a short trace of the rules used, for review
     route: Route
-    counted_from_topic: bool = False  # the report's country was made the side (see sides.py)
+    # names no measure, and no word of its own chose its side: the side the report takes
+    # may turn it round (sides.py)
+    turnable: bool = False
 
 
 @dataclass(slots=True)
@@ -69,7 +71,6 @@ class _Sides:
     subject_from: Source = "none"
     object_from: Source = "none"
     how: list[str] = field(default_factory=list)
-    from_topic: bool = False  # the report's country was made the side
 
     def __post_init__(self) -> None:
         self.subject_from = "none" if self.subject is None else "sentence"
@@ -107,7 +108,6 @@ class _Sides:
                 self.subject_from,
             )
             self.how.append(f"the document's country {topic} as the side")
-            self.from_topic = True
 
 
 def _place(
@@ -341,7 +341,7 @@ def attribute(
         confidence_for(route),
         "; ".join(sides.how),
         route,
-        sides.from_topic,
+        rule is None and not subject_hint and sides.subject not in travellers,
     )
 
 

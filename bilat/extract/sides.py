@@ -1,13 +1,14 @@
 """The country a report counts its figures from, read from the figures themselves.
 
 A figure that names no measure ("18 MiG-29 fighters", "a 25-year deal") has no direction of
-its own, and is counted from the report's country: the one its headline leads with. But a
-headline may lead with the greater power ("Russia's levers over Armenia") while the report
-counts from the other side. Its measured figures say which: the recipient, the host, the
-importer is the side of a measured figure (DESIGN.md), and the country that is most often
-that side, in figures whose sentence names both actors, is the side the report takes. Where
-that is not the headline's country, the unmeasured figures counted from the headline's
-country and involving that side are turned round.
+its own, and is counted from the report's country: the one its headline leads with, or the
+one its context or the figure before supplies. But a headline may lead with the greater
+power ("Russia's levers over Armenia") while the report counts from the other side. Its
+measured figures say which: the recipient, the host, the importer is the side of a measured
+figure (DESIGN.md), and the country that is most often that side, in figures whose sentence
+names both actors, is the side the report takes. Where that is not the headline's country,
+the unmeasured figures counted from the headline's country against that side, whose side no
+word of their own chose, are turned round.
 """
 
 from __future__ import annotations
@@ -27,13 +28,13 @@ class ReportSide:
 
     def __init__(self) -> None:
         self.measured: Counter[str] = Counter()
-        self.from_topic: dict[int, str] = {}  # id of a claim counted from the topic -> topic
+        self.turnable: dict[int, str] = {}  # id of a claim that may be turned -> its topic
 
     def note(self, claim: Claim, found: Attribution, topic: str | None) -> None:
         if found.route == _MEASURED and found.subject and found.object:
             self.measured[found.subject] += 1
-        if found.counted_from_topic and topic is not None:
-            self.from_topic[id(claim)] = topic
+        if found.turnable and topic is not None:
+            self.turnable[id(claim)] = topic
 
     def side(self) -> str | None:
         """The country most often the side of a measured figure; none on a tie."""
@@ -44,12 +45,12 @@ class ReportSide:
 
     def settle(self, claims: list[Claim]) -> list[Claim]:
         side = self.side()
-        if side is None or not self.from_topic:
+        if side is None or not self.turnable:
             return claims
         return [self._turned(claim, side) for claim in claims]
 
     def _turned(self, claim: Claim, side: str) -> Claim:
-        topic = self.from_topic.get(id(claim))
+        topic = self.turnable.get(id(claim))
         if topic is None or topic == side or claim.subject != topic or claim.object != side:
             return claim
         return replace(

@@ -17,12 +17,10 @@ def test_a_report_led_by_the_greater_power_counts_from_the_side_its_measures_nam
     text = (
         "Japan's quiet hand in Palau\n\nTOKYO, 3 May 2024 — Palau received $40 million in aid "
         "from Japan in 2023. Palau imported $12 million of goods from Japan in 2023. Japan has "
-        "built 3 bridges in Palau."
+        "built 3 bridges in Palau. Tokyo also pays for 2 clinics there."
     )
-    assert (_row(text, "3 bridges")["subject"], _row(text, "3 bridges")["object"]) == (
-        "PLW",
-        "JPN",
-    )
+    for figure in ("3 bridges", "2 clinics"):  # the side from the headline, from the verb
+        assert (_row(text, figure)["subject"], _row(text, figure)["object"]) == ("PLW", "JPN")
 
 
 def test_without_a_clear_side_the_headline_country_stays_the_side() -> None:
