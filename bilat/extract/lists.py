@@ -56,15 +56,19 @@ def respective_measures(
     if word is None:
         return {}
     figures = starting_in(quantities, sentence.start, word.start())
+    # the figures of the list right before the word ("$3.4 billion and $3.9 billion")
+    while len(figures) > 2 and not BARE_LIST.fullmatch(text, figures[0].end, figures[1].start):
+        figures = figures[1:]
     if len(figures) < 2:
         return {}
-    cut = text.rfind(",", sentence.start, figures[0].start) + 1 or sentence.start
+    cut = max(text.rfind(";", sentence.start, figures[0].start) + 1, sentence.start)
     phrases: list[tuple[int, int]] = []
     begun = cut
     for joint in _PHRASE_JOINT.finditer(text, cut, figures[0].start):
         phrases.append((begun, joint.start()))
         begun = joint.end()
     phrases.append((begun, figures[0].start))
+    phrases = phrases[-len(figures) :]  # the phrases nearest the figures
     if len(phrases) != len(figures):
         return {}
     measures = [choose(figures[0], text[a:b], text[a:b])[0] for a, b in phrases]
