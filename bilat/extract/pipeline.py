@@ -427,11 +427,7 @@ class _DocumentExtractor:
         values = tables.row_values(self.text, line[0], line[1], quantities, label.end)
         for column, value in zip(table.columns, values, strict=False):
             header_words = self.text[column.start : column.end]
-            if isinstance(value, Quantity):
-                quantity: Quantity | None = value
-            else:
-                unit = tables.column_unit(header_words) or caption_unit
-                quantity = tables.bare_quantity(self.text, value, unit) if unit else None
+            quantity = tables.cell_quantity(self.text, value, header_words, caption_unit)
             if quantity is None:
                 continue
             header_actors = starting_in(mentions, column.start, column.end)
@@ -468,11 +464,7 @@ class _DocumentExtractor:
             context.append((topic, None))
         for (start, end), value in zip(labels, values, strict=False):
             header_words = self.text[start:end]
-            if isinstance(value, Quantity):
-                quantity: Quantity | None = value
-            else:
-                unit = tables.column_unit(header_words) or caption_unit
-                quantity = tables.bare_quantity(self.text, value, unit) if unit else None
+            quantity = tables.cell_quantity(self.text, value, header_words, caption_unit)
             if quantity is None:
                 continue
             claim = self._claim(

@@ -148,6 +148,17 @@ def row_values(
     return sorted(values, key=lambda v: v.start if isinstance(v, Quantity) else v[0])
 
 
+def cell_quantity(
+    text: str, value: Quantity | tuple[int, int], header: str, caption: CellUnit | None
+) -> Quantity | None:
+    """A cell's figure: as written when it carries its unit, else a bare number in the unit
+    its column or, failing that, the table's caption names."""
+    if isinstance(value, Quantity):
+        return value
+    unit = column_unit(header) or caption
+    return bare_quantity(text, value, unit) if unit else None
+
+
 def bare_quantity(text: str, span: tuple[int, int], unit: CellUnit) -> Quantity | None:
     value = parse_number(text[span[0] : span[1]])
     if value is None:
