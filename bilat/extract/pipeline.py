@@ -106,13 +106,8 @@ _DATELINE = re.compile(
 )
 
 
-def dateline(text: str, start: int = 0) -> str | None:
+def dateline(text: str, start: int = 0) -> TimeMention | None:
     """The date of a news dateline near the top of a text: "YEREVAN, 2 February 2024 —"."""
-    found = _dateline_time(text, start)
-    return found.time.start if found is not None else None
-
-
-def _dateline_time(text: str, start: int = 0) -> TimeMention | None:
     for line in _LINE.finditer(text, start, min(len(text), start + 600)):
         match = _DATELINE.match(text, line.start(), line.end())
         if match:
@@ -132,7 +127,7 @@ class _DocumentExtractor:
         self.paragraphs = paragraphs(self.text, body_start)
         # The document's date resolves "last year" and office holders; a dateline
         # ("ASTANA, 14 March 2024 —") stands in when the metadata has none.
-        stamp = _dateline_time(self.text, body_start)
+        stamp = dateline(self.text, body_start)
         self.date = document.published or (stamp.time.start if stamp is not None else None)
         # the dateline says when the report was filed, not when anything in it happened
         self.filed = (stamp.start, stamp.end) if stamp is not None else None
