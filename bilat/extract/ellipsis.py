@@ -21,6 +21,9 @@ from bilat.extract.types import Quantity, QuantityKind, TimeMention
 # A figure with thousands separators standing alone: "14,000", "2,500".
 _GROUPED = re.compile(r"(?<![\w$€£.,\-])\d{1,3}(?:,\d{3})+(?![\w%.,]\d|[\w%])")
 _PEOPLE_BEFORE = re.compile(
+    # "a country of 2.4 million": a country counts its people
+    r"\b(?:(?:a|the)\s+(?:small\s+|poor\s+|landlocked\s+)?(?:country|nation)\s+of\s+"
+    r"(?:about\s+|some\s+|nearly\s+|barely\s+|only\s+)?$)|"
     r"\b(population|inhabitants|residents|people|citizens|nationals|workforce)\s+"
     r"(?:of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+)?"  # "of Kazakhstan"
     r"(of|at|stood at|reached|was|is|numbered|totals?|totalled|passed|topped|exceeded|"

@@ -168,3 +168,14 @@ def test_a_figure_that_opens_its_sentence_takes_the_time_of_its_verb() -> None:
         "Boten, Vientiane and Luang Prabang opened in 2021, and a second line is planned."
     )
     assert _row(text, "414-kilometre")["time"] == "2021"
+
+
+def test_a_country_of_so_many_counts_its_people() -> None:
+    text = "Notes on Malta\n\nMalta, a small country of 0.5 million, trades with Italy."
+    row = _row(text, "0.5 million")
+    assert (row["indicator"], row["unit"], row["subject"], row["object"]) == (
+        "population",
+        "persons",
+        "MLT",
+        None,
+    )
