@@ -308,7 +308,7 @@ class _DocumentExtractor:
                     quantity, sentence, quantities, actors, times, context, carried_time,
                     near=phrase, cue=text[phrase[0] : phrase[1]] if phrase else None,
                     hint=pair[0] if pair else hint, object_hint=pair[1] if pair else None,
-                    lead=lead,
+                    lead=None if phrase else lead,  # a measure named in its place
                     lead_first=bool(another_share) and lead is not None,
                     previous_counterpart=(
                         (previous.object, previous.indicator)

@@ -133,8 +133,8 @@ def test_respectively_pairs_each_figure_with_the_measure_named_in_its_place() ->
 
 def test_respective_measures_are_the_phrases_nearest_their_figures() -> None:
     rows = extract(
-        "Goods worth $2 billion crossed the border; Fiji's exports to Australia and its "
-        "imports from it were $0.3 billion and $1.2 billion respectively."
+        "Goods worth $2 billion moved between Australia and Fiji; Fiji's exports to Australia "
+        "and its imports from it were $0.3 billion and $1.2 billion respectively."
     )
     first, second = one(rows, "$0.3"), one(rows, "$1.2")
     assert (first["indicator"], first["subject"], first["object"]) == ("exports", "FJI", "AUS")
