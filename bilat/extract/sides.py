@@ -28,13 +28,15 @@ class ReportSide:
 
     def __init__(self) -> None:
         self.measured: Counter[str] = Counter()
-        self.turnable: dict[int, str] = {}  # id of a claim that may be turned -> its topic
+        # id of a claim that may be turned -> the claim (held, so that its id stays its
+        # own while the document is read) and its topic
+        self.turnable: dict[int, tuple[Claim, str]] = {}
 
     def note(self, claim: Claim, found: Attribution, topic: str | None) -> None:
         if found.route == _MEASURED and found.subject and found.object:
             self.measured[found.subject] += 1
         if found.turnable and topic is not None:
-            self.turnable[id(claim)] = topic
+            self.turnable[id(claim)] = (claim, topic)
 
     def side(self) -> str | None:
         """The country most often the side of a measured figure; none on a tie."""
@@ -50,8 +52,11 @@ class ReportSide:
         return [self._turned(claim, side) for claim in claims]
 
     def _turned(self, claim: Claim, side: str) -> Claim:
-        topic = self.turnable.get(id(claim))
-        if topic is None or topic == side or claim.subject != topic or claim.object != side:
+        held = self.turnable.get(id(claim))
+        if held is None or held[0] is not claim:
+            return claim
+        topic = held[1]
+        if topic == side or claim.subject != topic or claim.object != side:
             return claim
         return replace(
             claim,
