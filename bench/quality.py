@@ -115,11 +115,32 @@ def misses(s: Scores, n: int = WORST) -> list[str]:
     return lines
 
 
-def report() -> tuple[list[str], bool]:
-    """The quality report's lines, and whether the extractor could be run at all."""
+def report(without: Iterable[str] = ()) -> tuple[list[str], bool]:
+    """The quality report's lines, and whether the extractor could be run at all. `without`
+    names own texts (file stems) to score apart, as a set of their own."""
     lines = ["== Extraction quality =="]
     with tempfile.TemporaryDirectory() as tmp:
-        return _report(lines, corpora(Path(tmp)))
+        return _report(lines, _split(corpora(Path(tmp)), set(without)))
+
+
+def _split(
+    sets: dict[str, tuple[list[Path], list[Record]]], apart: set[str]
+) -> dict[str, tuple[list[Path], list[Record]]]:
+    if not apart:
+        return sets
+    paths, gold = sets.pop("own texts")
+    names = {p.name for p in paths if p.stem in apart}
+    split: dict[str, tuple[list[Path], list[Record]]] = {
+        "own texts (the rest)": (
+            [p for p in paths if p.name not in names],
+            [g for g in gold if Path(str(g["doc"])).name not in names],
+        ),
+        f"own texts ({', '.join(sorted(apart))})": (
+            [p for p in paths if p.name in names],
+            [g for g in gold if Path(str(g["doc"])).name in names],
+        ),
+    }
+    return {**split, **sets}
 
 
 def _report(
@@ -156,8 +177,11 @@ def _report(
     return lines, ex is not None
 
 
-def main() -> int:
-    lines, ran = report()
+def main(argv: list[str] | None = None) -> int:
+    """`python -m bench.quality [--apart STEM ...]`: the own texts named are scored apart."""
+    args = sys.argv[1:] if argv is None else argv
+    apart = args[args.index("--apart") + 1 :] if "--apart" in args else []
+    lines, ran = report(apart)
     print("\n".join(lines))
     return 0 if ran else 1
 

@@ -102,3 +102,19 @@ def test_imports_of_one_side_are_exports_of_the_other() -> None:
     gold = claim(indicator="exports", subject="BRA", object="CHN")
     assert score([claim(indicator="imports", subject="CHN", object="BRA")], [gold]).claim.tp == 1
     assert score([claim(indicator="imports", subject="BRA", object="CHN")], [gold]).claim.tp == 0
+
+
+def test_own_texts_named_apart_are_scored_as_a_set_of_their_own() -> None:
+    from pathlib import Path
+
+    from bench.quality import _split
+
+    a, b = Path("texts/kenya.txt"), Path("texts/nepal.txt")
+    gold_a, gold_b = {"doc": "kenya.txt"}, {"doc": "nepal.txt"}
+    sets = {"own texts": ([a, b], [gold_a, gold_b]), "seeds": ([], [])}
+    split = _split(sets, {"nepal"})  # type: ignore[arg-type]
+    assert split == {
+        "own texts (the rest)": ([a], [gold_a]),
+        "own texts (nepal)": ([b], [gold_b]),
+        "seeds": ([], []),
+    }
